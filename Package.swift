@@ -1,0 +1,98 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Warnings are errors in every Parley target: the house rule is "no warnings".
+let strictSettings: [SwiftSetting] = [
+    .treatAllWarnings(as: .error),
+]
+
+let package = Package(
+    name: "Parley",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "SIPCore", targets: ["SIPCore"]),
+        .library(name: "MediaMixer", targets: ["MediaMixer"]),
+        .library(name: "ConferenceModel", targets: ["ConferenceModel"]),
+        .library(name: "IMCCommands", targets: ["IMCCommands"]),
+        .library(name: "ControlAPI", targets: ["ControlAPI"]),
+        .executable(name: "sip-echo-server", targets: ["SIPEchoServer"]),
+        .executable(name: "parley-bench", targets: ["ParleyBench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/ordo-one/malloc-interposer.git", from: "1.6.1"),
+    ],
+    targets: [
+        // C libraries from Debian, one system-library target each.
+        .systemLibrary(name: "COSIP2", pkgConfig: "libosip2", providers: [.apt(["libosip2-dev"])]),
+        .systemLibrary(name: "CORTP", pkgConfig: "ortp", providers: [.apt(["libortp-dev"])]),
+        .systemLibrary(name: "COpus", pkgConfig: "opus", providers: [.apt(["libopus-dev"])]),
+        .systemLibrary(name: "CSpeexDSP", pkgConfig: "speexdsp", providers: [.apt(["libspeexdsp-dev"])]),
+
+        // Libraries.
+        .target(
+            name: "SIPCore",
+            dependencies: [
+                "COSIP2",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "MediaMixer",
+            dependencies: ["CORTP", "COpus", "CSpeexDSP"],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "ConferenceModel", dependencies: ["SIPCore", "MediaMixer"], swiftSettings: strictSettings),
+        .target(name: "IMCCommands", dependencies: ["ConferenceModel"], swiftSettings: strictSettings),
+        .target(name: "ControlAPI", dependencies: ["ConferenceModel"], swiftSettings: strictSettings),
+
+        // Test helpers.
+        .target(name: "SIPTesting", dependencies: ["SIPCore"], swiftSettings: strictSettings),
+        .target(name: "MediaTesting", dependencies: ["MediaMixer"], swiftSettings: strictSettings),
+
+        // Executables.
+        .executableTarget(
+            name: "SIPEchoServer",
+            dependencies: [
+                "SIPCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Examples/SIPEchoServer",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "ParleyBench",
+            dependencies: [
+                "SIPCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "MallocInterposerSwift", package: "malloc-interposer"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // Tests.
+        .testTarget(
+            name: "SIPCoreTests",
+            dependencies: ["SIPCore", "SIPTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "MediaMixerTests", dependencies: ["MediaMixer", "MediaTesting"], swiftSettings: strictSettings),
+        .testTarget(name: "ConferenceModelTests", dependencies: ["ConferenceModel"], swiftSettings: strictSettings),
+        .testTarget(name: "IMCCommandsTests", dependencies: ["IMCCommands"], swiftSettings: strictSettings),
+        .testTarget(name: "ControlAPITests", dependencies: ["ControlAPI"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "BlackBoxTests",
+            dependencies: ["SIPCore", "SIPTesting"],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

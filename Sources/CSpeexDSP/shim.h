@@ -1,0 +1,8 @@
+#ifndef PARLEY_CSPEEXDSP_SHIM_H
+#define PARLEY_CSPEEXDSP_SHIM_H
+
+#include <speex/speex_resampler.h>
+#include <speex/speex_jitter.h>
+#include <speex/speex_preprocess.h>
+
+#endif
