@@ -60,8 +60,8 @@ public enum DigestAlgorithm: String, Sendable, Hashable, CaseIterable {
     /// `H(data)` over raw bytes, as `auth-int` needs for the message body (RFC 7616 §3.4.3).
     func hash(bytes: [UInt8]) -> String {
         if usesSHA256 {
-            return HexEncoding.encode(SHA256.hash(data: bytes))
+            return DigestHexEncoding.encode(SHA256.hash(data: bytes))
         }
-        return HexEncoding.encode(Insecure.MD5.hash(data: bytes))
+        return DigestHexEncoding.encode(Insecure.MD5.hash(data: bytes))
     }
 }

@@ -138,7 +138,14 @@ public struct DigestAuthenticator: Sendable {
         guard let credentials else {
             return sawMalformedDigest ? .rejected(.malformedCredentials) : .challenge(stale: false)
         }
-        return verify(credentials, method: method, requestURI: requestURI, body: body, now: now, secretLookup: secretLookup)
+        return verify(
+            credentials,
+            method: method,
+            requestURI: requestURI,
+            body: body,
+            now: now,
+            secretLookup: secretLookup
+        )
     }
 
     private mutating func verify(
@@ -159,7 +166,8 @@ public struct DigestAuthenticator: Sendable {
             nonce.issuedAt <= now
         else { return .rejected(.forgedNonce) }
         guard let secret = secretLookup(credentials.username, realm) else { return .rejected(.unknownUser) }
-        guard let ha1 = secret.ha1(username: credentials.username, realm: realm, algorithm: credentials.algorithm) else {
+        let ha1 = secret.ha1(username: credentials.username, realm: realm, algorithm: credentials.algorithm)
+        guard let ha1 else {
             return .rejected(.secretUnavailableForAlgorithm)
         }
         guard let expected = Self.expectedResponse(for: credentials, ha1: ha1, method: method, body: body) else {
@@ -210,7 +218,10 @@ public struct DigestAuthenticator: Sendable {
     }
 
     /// Applies the replay rules and remembers this use of the nonce.
-    private mutating func recordUse(of credentials: DigestCredentials, expiresAt: Double) -> DigestAuthenticationOutcome {
+    private mutating func recordUse(
+        of credentials: DigestCredentials,
+        expiresAt: Double
+    ) -> DigestAuthenticationOutcome {
         let previous = nonceUsage[credentials.nonce]?.state
         guard let nonceCount = credentials.nonceCount else {
             // Without qop the nonce is single-use. A second use is answered with a stale challenge

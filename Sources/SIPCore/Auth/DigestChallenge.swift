@@ -73,8 +73,10 @@ public struct DigestChallenge: Sendable, Hashable {
         }
         var qopOptions: [DigestQualityOfProtection] = []
         if let list = parameters["qop"] {
+            // qop-options is a comma-separated list inside the quoted-string; tokens hold no
+            // whitespace, so dropping it trims the LWS around each item.
             qopOptions = list.split(separator: ",").compactMap {
-                DigestQualityOfProtection(token: $0.trimmingLinearWhitespace())
+                DigestQualityOfProtection(token: String($0.filter { $0 != " " && $0 != "\t" }))
             }
             guard !qopOptions.isEmpty else {
                 throw DigestAuthenticationError(code: .unsupportedQualityOfProtection, detail: "qop \(list)")

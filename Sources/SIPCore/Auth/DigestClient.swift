@@ -101,10 +101,15 @@ public struct DigestClient: Sendable {
         return !(challenge.algorithm.isSession && challenge.qopOptions.isEmpty)
     }
 
-    private mutating func nextCredentials(session index: Int, method: String, uri: String, body: [UInt8]) -> DigestHeaderField {
+    private mutating func nextCredentials(
+        session index: Int,
+        method: String,
+        uri: String,
+        body: [UInt8]
+    ) -> DigestHeaderField {
         sessions[index].nonceCount += 1
         let session = sessions[index]
-        let cnonce = HexEncoding.encode(withUnsafeBytes(of: random.next() as UInt64, Array.init))
+        let cnonce = DigestHexEncoding.encode(withUnsafeBytes(of: random.next() as UInt64, Array.init))
         let credentials = Self.credentials(
             answering: session.challenge,
             qop: session.qop,

@@ -17,10 +17,11 @@ struct DigestNonce {
 
     /// Makes a nonce text.
     static func make(issuedAt: Double, salt: UInt64, realm: String, key: SymmetricKey) -> String {
-        let payload = HexEncoding.encode(withUnsafeBytes(of: issuedAt.bitPattern.bigEndian, Array.init))
-            + HexEncoding.encode(withUnsafeBytes(of: salt.bigEndian, Array.init))
-        let mac = HMAC<SHA256>.authenticationCode(for: Array(signedText(payload: payload, realm: realm).utf8), using: key)
-        return payload + HexEncoding.encode(mac)
+        let payload = DigestHexEncoding.encode(withUnsafeBytes(of: issuedAt.bitPattern.bigEndian, Array.init))
+            + DigestHexEncoding.encode(withUnsafeBytes(of: salt.bigEndian, Array.init))
+        let signed = Array(signedText(payload: payload, realm: realm).utf8)
+        let mac = HMAC<SHA256>.authenticationCode(for: signed, using: key)
+        return payload + DigestHexEncoding.encode(mac)
     }
 
     /// Reads a nonce this key issued for this realm; `nil` when it was not (forged, altered, from
@@ -28,14 +29,15 @@ struct DigestNonce {
     init?(validating nonce: String, realm: String, key: SymmetricKey) {
         let characters = Array(nonce.utf8)
         guard characters.count == Self.timeDigits + Self.saltDigits + Self.macDigits else { return nil }
-        let payload = String(decoding: characters[..<(Self.timeDigits + Self.saltDigits)], as: UTF8.self)
-        guard let mac = HexEncoding.decode(String(decoding: characters[(Self.timeDigits + Self.saltDigits)...], as: UTF8.self)),
+        let payloadLength = Self.timeDigits + Self.saltDigits
+        let payload = String(decoding: characters[..<payloadLength], as: UTF8.self)
+        guard let mac = DigestHexEncoding.decode(String(decoding: characters[payloadLength...], as: UTF8.self)),
             HMAC<SHA256>.isValidAuthenticationCode(
                 mac,
                 authenticating: Array(Self.signedText(payload: payload, realm: realm).utf8),
                 using: key
             ),
-            let timeBytes = HexEncoding.decode(payload.prefix(Self.timeDigits))
+            let timeBytes = DigestHexEncoding.decode(payload.prefix(Self.timeDigits))
         else { return nil }
         let bitPattern = timeBytes.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
         issuedAt = Double(bitPattern: bitPattern)

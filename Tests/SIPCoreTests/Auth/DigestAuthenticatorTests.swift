@@ -49,6 +49,11 @@ import Testing
         )
     }
 
+    /// The client's credentials for a REGISTER answering `challenge`.
+    private func register(_ client: inout DigestClient, answering challenge: [String]) throws -> [DigestHeaderField] {
+        try client.respond(to: challenge, kind: .userToUser, method: "REGISTER", uri: Self.uri)
+    }
+
     @Test func challengeOffersSHA256FirstThenMD5WithOneNonce() throws {
         var server = makeServer()
         let fields = server.challenge(now: 1000)
@@ -135,19 +140,19 @@ import Testing
     @Test func unknownUserIsRejected() throws {
         var server = makeServer()
         var client = makeClient(username: "mallory")
-        let answer = try client.respond(to: server.challenge(now: 0).map(\.value), kind: .userToUser, method: "REGISTER", uri: Self.uri)
+        let answer = try register(&client, answering: server.challenge(now: 0).map(\.value))
         #expect(verify(&server, answer, now: 1) == .rejected(.unknownUser))
     }
 
     @Test func expiredNonceWithRightPasswordGetsStaleChallenge() throws {
         var server = makeServer()
         var client = makeClient()
-        let answer = try client.respond(to: server.challenge(now: 0).map(\.value), kind: .userToUser, method: "REGISTER", uri: Self.uri)
+        let answer = try register(&client, answering: server.challenge(now: 0).map(\.value))
         #expect(verify(&server, answer, now: 61) == .challenge(stale: true))
 
         let stale = server.challenge(now: 61, stale: true)
         #expect(try DigestChallenge.parse(headerValue: stale[0].value).stale)
-        let retry = try client.respond(to: stale.map(\.value), kind: .userToUser, method: "REGISTER", uri: Self.uri)
+        let retry = try register(&client, answering: stale.map(\.value))
         #expect(retry[0].value.contains("nc=00000001"), "a new nonce starts counting again")
         #expect(verify(&server, retry, now: 62) == .authenticated(username: "alice"))
     }
@@ -155,14 +160,14 @@ import Testing
     @Test func expiredNonceWithWrongPasswordIsRejectedNotStale() throws {
         var server = makeServer()
         var client = makeClient(password: "guess")
-        let answer = try client.respond(to: server.challenge(now: 0).map(\.value), kind: .userToUser, method: "REGISTER", uri: Self.uri)
+        let answer = try register(&client, answering: server.challenge(now: 0).map(\.value))
         #expect(verify(&server, answer, now: 100) == .rejected(.wrongResponse))
     }
 
     @Test func replayedNonceCountIsRejectedAndIncreasingCountAccepted() throws {
         var server = makeServer()
         var client = makeClient()
-        let first = try client.respond(to: server.challenge(now: 0).map(\.value), kind: .userToUser, method: "REGISTER", uri: Self.uri)
+        let first = try register(&client, answering: server.challenge(now: 0).map(\.value))
         #expect(verify(&server, first, now: 1) == .authenticated(username: "alice"))
         #expect(verify(&server, first, now: 2) == .rejected(.replayedNonceCount))
 
@@ -177,7 +182,7 @@ import Testing
         var client = makeClient()
         let challenge = server.challenge(now: 0)
         #expect(!challenge[0].value.contains("qop"))
-        let answer = try client.respond(to: challenge.map(\.value), kind: .userToUser, method: "REGISTER", uri: Self.uri)
+        let answer = try register(&client, answering: challenge.map(\.value))
         #expect(!answer[0].value.contains("cnonce"))
         #expect(!answer[0].value.contains("nc="))
         #expect(verify(&server, answer, now: 1) == .authenticated(username: "alice"))
@@ -193,7 +198,7 @@ import Testing
         var characters = Array(challenge.nonce)
         characters[10] = characters[10] == "0" ? "1" : "0"
         challenge.nonce = String(characters)
-        let answer = try client.respond(to: [challenge.headerValue], kind: .userToUser, method: "REGISTER", uri: Self.uri)
+        let answer = try register(&client, answering: [challenge.headerValue])
         #expect(verify(&server, answer, now: 1) == .rejected(.forgedNonce))
     }
 
@@ -201,7 +206,7 @@ import Testing
         var other = DigestAuthenticator(realm: Self.realm, random: SeededRandomNumberGenerator(seed: 99))
         var server = makeServer()
         var client = makeClient()
-        let answer = try client.respond(to: other.challenge(now: 0).map(\.value), kind: .userToUser, method: "REGISTER", uri: Self.uri)
+        let answer = try register(&client, answering: other.challenge(now: 0).map(\.value))
         #expect(verify(&server, answer, now: 1) == .rejected(.forgedNonce))
     }
 
@@ -210,7 +215,7 @@ import Testing
         var issuer = DigestAuthenticator(realm: Self.realm, secret: secret, random: SeededRandomNumberGenerator(seed: 1))
         var checker = DigestAuthenticator(realm: Self.realm, secret: secret, random: SeededRandomNumberGenerator(seed: 2))
         var client = makeClient()
-        let answer = try client.respond(to: issuer.challenge(now: 0).map(\.value), kind: .userToUser, method: "REGISTER", uri: Self.uri)
+        let answer = try register(&client, answering: issuer.challenge(now: 0).map(\.value))
         #expect(verify(&checker, answer, now: 1) == .authenticated(username: "alice"))
     }
 
@@ -229,7 +234,7 @@ import Testing
     @Test func methodIsCoveredByTheResponse() throws {
         var server = makeServer()
         var client = makeClient()
-        let answer = try client.respond(to: server.challenge(now: 0).map(\.value), kind: .userToUser, method: "REGISTER", uri: Self.uri)
+        let answer = try register(&client, answering: server.challenge(now: 0).map(\.value))
         #expect(verify(&server, answer, method: "INVITE", now: 1) == .rejected(.wrongResponse))
     }
 
@@ -249,7 +254,7 @@ import Testing
     @Test func credentialsForThisRealmArePickedAmongSeveral() throws {
         var server = makeServer()
         var client = makeClient()
-        let answer = try client.respond(to: server.challenge(now: 0).map(\.value), kind: .userToUser, method: "REGISTER", uri: Self.uri)
+        let answer = try register(&client, answering: server.challenge(now: 0).map(\.value))
         let otherRealm = DigestHeaderField(
             name: "Authorization",
             value: "Digest username=\"alice\", realm=\"elsewhere\", nonce=\"n\", uri=\"\(Self.uri)\", response=\"00\""
@@ -267,7 +272,7 @@ import Testing
         var md5Server = makeServer(algorithms: [.md5])
         var sha256Server = makeServer(algorithms: [.sha256])
         var client = makeClient()
-        let answer = try client.respond(to: md5Server.challenge(now: 0).map(\.value), kind: .userToUser, method: "REGISTER", uri: Self.uri)
+        let answer = try register(&client, answering: md5Server.challenge(now: 0).map(\.value))
         #expect(verify(&sha256Server, answer, now: 1) == .rejected(.unsupportedAlgorithm))
     }
 
@@ -276,8 +281,8 @@ import Testing
         var client = makeClient()
         let stored = DigestSecret.hashed(username: "alice", realm: Self.realm, password: "wonderland", algorithm: .md5)
         let md5Challenge = server.challenge(now: 0).map(\.value).filter { $0.contains("algorithm=MD5") }
-        let md5Answer = try client.respond(to: md5Challenge, kind: .userToUser, method: "REGISTER", uri: Self.uri)
-        let sha256Answer = try client.respond(to: server.challenge(now: 0).map(\.value), kind: .userToUser, method: "REGISTER", uri: Self.uri)
+        let md5Answer = try register(&client, answering: md5Challenge)
+        let sha256Answer = try register(&client, answering: server.challenge(now: 0).map(\.value))
         #expect(
             server.verify(credentialValues: md5Answer.map(\.value), method: "REGISTER", requestURI: Self.uri, now: 1) { _, _ in stored }
                 == .authenticated(username: "alice")

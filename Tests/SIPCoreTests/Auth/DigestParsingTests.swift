@@ -93,7 +93,7 @@ import Testing
     }
 
     /// The error a parse throws, recorded as an issue when it does not throw.
-    private func parseError(_ parse: () throws(DigestAuthenticationError) -> some Any) -> DigestAuthenticationError? {
+    private func parseError(_ parse: () throws -> some Any) -> DigestAuthenticationError? {
         #expect(throws: DigestAuthenticationError.self) { try parse() }
     }
 }

@@ -1,6 +1,6 @@
 /// Lowercase hexadecimal, the form digest authentication writes every hash and nonce count in
 /// (RFC 7616 §3.4.1 `LHEX`).
-enum HexEncoding {
+enum DigestHexEncoding {
     private static let digits = Array("0123456789abcdef".utf8)
 
     /// Writes bytes as lowercase hexadecimal, two digits per byte.
