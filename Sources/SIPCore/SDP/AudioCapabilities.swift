@@ -11,7 +11,8 @@ public struct AudioCapabilities: Sendable, Hashable {
         case local
     }
 
-    /// Supported codecs in preference order; offers list them in this order.
+    /// Supported codecs in preference order; offers list them in this order. Must not be
+    /// empty: an `m=` line needs at least one format (RFC 4566 §5.14).
     public var codecs: [AudioCodec]
     /// Whether RFC 4733 telephone-event is offered and accepted.
     public var telephoneEvent: Bool

@@ -69,7 +69,7 @@ public struct SDPOfferAnswer: Sendable, Hashable {
             formats: formats,
             attributes: attributes
         )
-        return Self.description(local: local, sessionID: sessionID, sessionVersion: sessionVersion, media: [stream])
+        return Self.sessionDescription(local: local, sessionID: sessionID, sessionVersion: sessionVersion, media: [stream])
     }
 
     /// Answers `offer` (RFC 3264 §6): accepts the first usable audio stream with one codec and
@@ -116,7 +116,7 @@ public struct SDPOfferAnswer: Sendable, Hashable {
             }
             throw SDPNegotiationError(code: .noAcceptableStream, reason: "no RTP/AVP audio stream offered")
         }
-        let answer = Self.description(
+        let answer = Self.sessionDescription(
             local: local,
             sessionID: sessionID,
             sessionVersion: sessionVersion,
@@ -259,6 +259,7 @@ public struct SDPOfferAnswer: Sendable, Hashable {
         events.first { $0.clockRate == clockRate } ?? events.first
     }
 
+    /// `a=rtpmap` and `a=fmtp` for a telephone-event format (RFC 4733 §7.1.1).
     private static func telephoneEventAttributes(payloadType: UInt8, clockRate: Int) -> [SDPAttribute] {
         let map = RTPMap(payloadType: payloadType, encodingName: telephoneEventName, clockRate: clockRate)
         return [
@@ -267,6 +268,7 @@ public struct SDPOfferAnswer: Sendable, Hashable {
         ]
     }
 
+    /// The negotiated stream, with the peer's `a=fmtp` for the chosen payload type.
     private static func negotiated(
         codec: AudioCodec,
         payloadType: UInt8,
@@ -300,7 +302,9 @@ public struct SDPOfferAnswer: Sendable, Hashable {
         }
     }
 
-    private static func description(
+    /// Our session around `media`: origin and connection at `local`, `s=-`, `t=0 0`
+    /// (RFC 3264 §5: unicast offers and answers are permanent sessions).
+    private static func sessionDescription(
         local: MediaAddress,
         sessionID: UInt64,
         sessionVersion: UInt64,
