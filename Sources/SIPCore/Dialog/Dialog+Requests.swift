@@ -82,15 +82,15 @@ extension Dialog {
         let routes: [SIPNameAddress]
         if let firstRoute = routeSet.first, !firstRoute.uri.parameters.contains(named: "lr") {
             requestURI = firstRoute.uri.strippedForRequestURI
-            routes = routeSet.dropFirst() + [SIPNameAddress(uri: remoteTarget)]
+            routes = Array(routeSet.dropFirst()) + [SIPNameAddress(uri: remoteTarget)]
         } else {
             requestURI = remoteTarget.strippedForRequestURI
             routes = routeSet
         }
         var fields: [SIPHeaderField] = []
         if !routes.isEmpty {
-            fields.append(
-                SIPHeaderField(name: SIPHeaderName.route.rawValue, value: routes.map(\.description).joined(separator: ", ")))
+            let routeValue = routes.map(\.description).joined(separator: ", ")
+            fields.append(SIPHeaderField(name: SIPHeaderName.route.rawValue, value: routeValue))
         }
         fields += headers
         var from = localURI

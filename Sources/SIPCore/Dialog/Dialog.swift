@@ -62,7 +62,8 @@ public struct Dialog: Sendable {
         guard let statusCode = response.statusCode, (101...299).contains(statusCode),
             statusCode >= 200 || response.to.tag != nil
         else {
-            throw DialogError(.responseCreatesNoDialog, "status \(response.statusCode ?? 0) with To tag \(response.to.tag ?? "none")")
+            let toTag = response.to.tag ?? "none"
+            throw DialogError(.responseCreatesNoDialog, "status \(response.statusCode ?? 0) with To tag \(toTag)")
         }
         guard response.callID == request.callID, response.from.tag == request.from.tag,
             response.cseq == request.cseq

@@ -6,14 +6,12 @@ import Testing
     typealias Messages = DialogTestMessages
 
     /// Alice's confirmed dialog with Bob, through ss1 then ss2.
-    func aliceDialog() throws -> (Dialog, invite: SIPMessage) {
-        let invite = try Messages.aliceInvite()
-        let dialog = try Dialog(uacRequest: invite, response: Messages.responseToAlice("200 OK"))
-        return (dialog, invite)
+    func aliceDialog(invite: SIPMessage) throws -> Dialog {
+        try Dialog(uacRequest: invite, response: Messages.responseToAlice("200 OK"))
     }
 
     @Test func looseRoutingSendsToRemoteTargetThroughRouteSet() throws {
-        var (dialog, _) = try aliceDialog()
+        var dialog = try aliceDialog(invite: Messages.aliceInvite())
         let via = Messages.via(branch: "z9hG4bKnashds7")
         let bye = dialog.makeRequest(method: .bye, via: via)
 
@@ -56,7 +54,7 @@ import Testing
     }
 
     @Test func sequenceNumbersIncreaseByOneAndTargetRefreshesCarryContact() throws {
-        var (dialog, _) = try aliceDialog()
+        var dialog = try aliceDialog(invite: Messages.aliceInvite())
         let info = dialog.makeRequest(
             method: .info, via: Messages.via(branch: "z9hG4bK1"),
             headers: [SIPHeaderField(name: "Info-Package", value: "dtmf")], body: Array("Signal=5\r\n".utf8),
@@ -94,7 +92,8 @@ import Testing
     }
 
     @Test func ackFor2xxKeepsTheInviteNumberAndCredentials() throws {
-        var (dialog, invite) = try aliceDialog()
+        let invite = try Messages.aliceInvite()
+        var dialog = try aliceDialog(invite: invite)
         let ack = dialog.makeACK(for2xxTo: invite, via: Messages.via(branch: "z9hG4bKack1"))
         #expect(ack.method == .ack)
         #expect(ack.cseq == SIPCSeq(sequenceNumber: 1, method: .ack))
@@ -114,7 +113,7 @@ import Testing
     }
 
     @Test func ackAndCancelThroughMakeRequestDoNotAdvanceTheNumber() throws {
-        var (dialog, _) = try aliceDialog()
+        var dialog = try aliceDialog(invite: Messages.aliceInvite())
         let ack = dialog.makeRequest(method: .ack, via: Messages.via(branch: "z9hG4bKa"))
         #expect(ack.cseq == SIPCSeq(sequenceNumber: 1, method: .ack))
         #expect(dialog.localSequenceNumber == 1)

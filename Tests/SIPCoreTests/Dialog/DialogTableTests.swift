@@ -5,16 +5,19 @@ import Testing
 @Suite struct DialogTableTests {
     typealias Messages = DialogTestMessages
 
-    func tableWithParleyDialog() throws -> (DialogTable, DialogID) {
+    /// The identifier of Parley's dialog with Alice.
+    let parleyDialogID = DialogID(callID: Messages.callID, localTag: "parley-1", remoteTag: Messages.aliceTag)
+
+    /// A table holding Parley's confirmed UAS dialog with Alice.
+    func tableWithParleyDialog() throws -> DialogTable {
         let invite = try Messages.inviteAtParley()
-        let dialog = try Dialog(uasRequest: invite, response: Messages.parleyResponse(to: invite))
         var table = DialogTable()
-        table.insert(dialog)
-        return (table, dialog.id)
+        table.insert(try Dialog(uasRequest: invite, response: Messages.parleyResponse(to: invite)))
+        return table
     }
 
     @Test func unknownDialogIsAnswered481() throws {
-        var (table, _) = try tableWithParleyDialog()
+        var table = try tableWithParleyDialog()
         let stray = try Messages.aliceInDialogRequest("BYE", cseq: 2, toTag: "no-such-tag")
         guard case .respond(let response) = table.receive(stray) else {
             Issue.record("a request for an unknown dialog must be answered")
@@ -28,7 +31,7 @@ import Testing
     }
 
     @Test func unknownACKIsDiscardedAndCancelOrInitialRequestsAreNotForDialogs() throws {
-        var (table, _) = try tableWithParleyDialog()
+        var table = try tableWithParleyDialog()
         guard case .discard = table.receive(try Messages.aliceInDialogRequest("ACK", cseq: 1, toTag: "no-such-tag")) else {
             Issue.record("a stray ACK must be discarded")
             return
@@ -45,7 +48,8 @@ import Testing
     }
 
     @Test func knownDialogGetsItsRequests() throws {
-        var (table, id) = try tableWithParleyDialog()
+        var table = try tableWithParleyDialog()
+        let id = parleyDialogID
         guard case .deliver(let deliveredID) = table.receive(try Messages.aliceInDialogRequest("INFO", cseq: 2)) else {
             Issue.record("an in-order request must be delivered")
             return
@@ -118,7 +122,8 @@ import Testing
         let invite = try Messages.aliceInvite()
         var table = DialogTable()
         let id = try #require(try table.receive(Messages.responseToAlice("200 OK"), to: invite))
-        let info = try #require(table[id]?.makeRequest(method: .info, via: Messages.via(branch: "z9hG4bKi")))
+        let madeInfo = table[id]?.makeRequest(method: .info, via: Messages.via(branch: "z9hG4bKi"))
+        let info = try #require(madeInfo)
         #expect(table[id]?.localSequenceNumber == 2)
         #expect(try table.receive(SIPMessage(responseTo: info, statusCode: 481), to: info) == id)
         #expect(table[id]?.state == .terminated)
