@@ -1,0 +1,83 @@
+import Foundation
+import SIPTesting
+import Testing
+
+/// RFC 4475's 49 torture messages sent over the network to a running `sip-echo-server`, each
+/// checked against the outcome its manifest row names.
+///
+/// Responses go where the request's Via says (RFC 3261 §18.2.2): the torture messages name no
+/// port, so the client listens on 127.0.0.1:5060 — the private test namespace of `Scripts/test.sh`
+/// keeps that port free — and the server runs on a port of its own.
+@Suite(.serialized) struct EchoServerRFC4475Tests {
+    /// The echo server's answer to each message over UDP; `nil` means no answer at all.
+    static let expectedOverUDP: [String: Int?] = [
+        "wsinv": 486, "intmeth": 501, "esc01": 486, "escnull": 200, "esc02": 501, "lwsdisp": 200,
+        "longreq": 486, "dblreq": 200, "semiuri": 200, "transports": 200, "mpart01": 200, "unreason": nil,
+        "noreason": nil, "badinv01": 400, "clerr": 400, "ncl": 400, "scalar02": 400, "scalarlg": nil,
+        "quotbal": 400, "ltgtruri": 400, "lwsruri": 400, "lwsstart": 400, "trws": 400, "escruri": 400,
+        "baddate": 486, "regbadct": 400, "badaspec": 400, "baddn": 400, "badvers": 505, "mismatch01": 400,
+        "mismatch02": 400, "bigcode": nil, "badbranch": 200, "insuf": 400, "unkscm": 416, "novelsc": 416,
+        "unksm2": 400, "bext01": 420, "invut": 415, "regaut01": 200, "multi01": 400, "mcl01": 400,
+        "bcast": nil, "zeromf": 200, "cparam01": 200, "cparam02": 200, "regescrt": 200, "sdp01": 406,
+        "inv2543": 486,
+    ]
+
+    static let fixtures = try! RFC4475Fixtures()
+
+    @Test func everyMessageGetsItsManifestOutcomeOverUDP() throws {
+        #expect(Set(Self.expectedOverUDP.keys) == Set(Self.fixtures.entries.map(\.tag)))
+        let server = try EchoServer(tcp: false)
+        let client = try TestUDPSocket(host: "127.0.0.1", port: 5060)
+        for entry in Self.fixtures.entries {
+            try client.send(entry.bytes, to: "127.0.0.1", port: server.udpPort)
+            let expected = Self.expectedOverUDP[entry.tag]!
+            let answers = Self.responses(
+                to: entry.bytes, from: client, firstWait: expected == nil ? .milliseconds(400) : .seconds(2),
+                waitingAfterFirst: .milliseconds(150))
+            #expect(answers.map(RawSIPText.statusCode) == (expected.map { [$0] } ?? []), "\(entry.tag): \(entry.uasAction)")
+        }
+        try server.expectAlive()
+    }
+
+    @Test func streamFramingOverTCP() throws {
+        let server = try EchoServer(tcp: true)
+        // Messages whose meaning does not depend on datagram boundaries get the same answer over TCP.
+        let datagramOnly: Set = ["dblreq", "inv2543", "clerr", "ncl", "mcl01"]
+        for entry in Self.fixtures.entries where !datagramOnly.contains(entry.tag) {
+            let connection = try TestTCPConnection(host: "127.0.0.1", port: server.tcpPort)
+            try connection.send(entry.bytes)
+            let expected = Self.expectedOverUDP[entry.tag]!
+            let answer = connection.receiveMessage(timeout: .milliseconds(expected == nil ? 300 : 2000))
+            #expect(answer.flatMap(RawSIPText.statusCode) == expected, "\(entry.tag) over TCP")
+        }
+        // Content-Length larger than what came: wait for more, answer nothing (RFC 4475 §3.1.2.2).
+        let waiting = try TestTCPConnection(host: "127.0.0.1", port: server.tcpPort)
+        try waiting.send(Self.fixtures["clerr"]!.bytes)
+        #expect(waiting.receiveMessage(timeout: .milliseconds(300)) == nil)
+        #expect(!waiting.isClosedByPeer(within: .milliseconds(100)))
+        // Negative or conflicting Content-Length: framing is lost, the connection is closed.
+        for tag in ["ncl", "mcl01"] {
+            let broken = try TestTCPConnection(host: "127.0.0.1", port: server.tcpPort)
+            try broken.send(Self.fixtures[tag]!.bytes)
+            #expect(broken.isClosedByPeer(within: .seconds(2)), "\(tag) closes the connection")
+        }
+        try server.expectAlive()
+    }
+
+    /// Every response that belongs to `request` (same Call-ID and CSeq): the first awaited up to
+    /// `firstWait`, later ones until `waitingAfterFirst` passes with nothing new. Retransmitted
+    /// answers to earlier requests are skipped.
+    static func responses(
+        to request: [UInt8], from client: TestUDPSocket, firstWait: Duration, waitingAfterFirst: Duration
+    ) -> [[UInt8]] {
+        let callID = RawSIPText.callID(request), cseq = RawSIPText.cseq(request)
+        var answers: [[UInt8]] = []
+        var timeout = firstWait
+        while let datagram = client.receive(timeout: timeout) {
+            guard RawSIPText.callID(datagram.bytes) == callID, RawSIPText.cseq(datagram.bytes) == cseq else { continue }
+            answers.append(datagram.bytes)
+            timeout = waitingAfterFirst
+        }
+        return answers
+    }
+}
