@@ -25,6 +25,9 @@ extension SIPMessage {
     /// give the CANCEL and the non-2xx ACK. Header lines are copied raw, so tags and parameters stay
     /// byte for byte what the server saw in the INVITE.
     private init(mirroring invite: SIPMessage, method: SIPMethod, toLine: String, to: SIPNameAddress) {
+        guard let requestURI = invite.requestURI else {
+            preconditionFailure("an ACK or CANCEL mirrors a request (RFC 3261 §9.1, §17.1.1.3)")
+        }
         let cseq = SIPCSeq(sequenceNumber: invite.cseq.sequenceNumber, method: method)
         let maxForwards = 70
         var fields = SIPHeaderFields()
@@ -37,7 +40,7 @@ extension SIPMessage {
         for route in invite.headers.values(.route) { fields.append(.route, route) }
         fields.append(.contentLength, "0")
         self.init(
-            startLine: .request(method: method, uri: invite.requestURI ?? to.uri), headers: fields, body: [],
+            startLine: .request(method: method, uri: requestURI), headers: fields, body: [],
             topVia: invite.topVia, from: invite.from, to: to, callID: invite.callID, cseq: cseq, contacts: [],
             isWildcardContact: false, maxForwards: maxForwards, contentType: nil)
     }

@@ -62,10 +62,12 @@ public struct TransactionKey: Sendable, Hashable, CustomStringConvertible {
     /// The key as text, for logs.
     public var description: String {
         switch identity {
-        case .branch(let branch, let sentBy):
-            return [branch, sentBy, method.rawValue].compactMap(\.self).joined(separator: "|")
+        case .branch(let branch, sentBy: nil):
+            return "client|\(branch)|\(method.rawValue)"
+        case .branch(let branch, sentBy: let sentBy?):
+            return "server|\(branch)|\(sentBy)|\(method.rawValue)"
         case .rfc2543(let requestURI, let fromTag, let callID, let sequenceNumber, let topVia):
-            return "rfc2543|\(requestURI)|\(fromTag)|\(callID)|\(sequenceNumber)|\(topVia)|\(method.rawValue)"
+            return "server|rfc2543|\(requestURI)|\(fromTag)|\(callID)|\(sequenceNumber)|\(topVia)|\(method.rawValue)"
         }
     }
 }

@@ -124,11 +124,14 @@ import Testing
     @Test func transportFailureInAcceptedOnlyInformsTheTransactionUser() throws {
         let invite = try TransactionTestMessages.invite()
         var transaction = ServerInviteTransaction(request: invite, isReliable: false)
-        _ = transaction.start()
-        _ = transaction.send(TransactionTestMessages.response(200, to: invite))
-        let actions = transaction.transportFailed()
+        var recorder = TransactionRecorder()
+        recorder.apply(transaction.start())
+        recorder.apply(transaction.send(TransactionTestMessages.response(200, to: invite)))
+        recorder.apply(transaction.transportFailed())
 
-        #expect(actions.count == 1)
+        #expect(recorder.transportFailures == 1)
+        #expect(recorder.terminatedAt == nil)
+        #expect(recorder.clock.pendingTimers == [.l])
         #expect(transaction.state == .accepted)
     }
 
