@@ -1,4 +1,5 @@
 import Foundation
+import SIPCore
 import SIPTesting
 import Testing
 
@@ -26,28 +27,43 @@ import Testing
 
     @Test func everyMessageGetsItsManifestOutcomeOverUDP() throws {
         #expect(Set(Self.expectedOverUDP.keys) == Set(Self.fixtures.entries.map(\.tag)))
-        let server = try EchoServer(tcp: false)
+        var server = try EchoServer(tcp: false)
+        var keysSeen: Set<TransactionKey> = []
         let client = try TestUDPSocket(host: "127.0.0.1", port: 5060)
         for entry in Self.fixtures.entries {
+            // Several torture messages share a Via branch and sent-by, which makes a later one a
+            // retransmission of an earlier one (RFC 3261 §17.2.3); each of those meets a fresh server.
+            if let key = (try? SIPMessage(parsing: entry.bytes)).flatMap(TransactionKey.server(for:)),
+               !keysSeen.insert(key).inserted {
+                try server.expectAlive()
+                server = try EchoServer(tcp: false)
+                keysSeen = [key]
+            }
             try client.send(entry.bytes, to: "127.0.0.1", port: server.udpPort)
             let expected = Self.expectedOverUDP[entry.tag]!
             let answers = Self.responses(
                 to: entry.bytes, from: client, firstWait: expected == nil ? .milliseconds(400) : .seconds(2),
                 waitingAfterFirst: .milliseconds(150))
-            #expect(answers.map(RawSIPText.statusCode) == (expected.map { [$0] } ?? []), "\(entry.tag): \(entry.uasAction)")
+            let finalAnswers = answers.compactMap(RawSIPText.statusCode).filter { $0 >= 200 }
+            #expect(finalAnswers == (expected.map { [$0] } ?? []), "\(entry.tag): \(entry.uasAction)")
         }
         try server.expectAlive()
     }
 
     @Test func streamFramingOverTCP() throws {
         let server = try EchoServer(tcp: true)
-        // Messages whose meaning does not depend on datagram boundaries get the same answer over TCP.
-        let datagramOnly: Set = ["dblreq", "inv2543", "clerr", "ncl", "mcl01"]
+        // Messages whose meaning does not depend on datagram boundaries get the same answer over TCP;
+        // the others are framed differently on a stream (RFC 3261 §18.3): no Content-Length, no
+        // empty line after the headers (baddn), or a Content-Length that does not match.
+        let datagramOnly: Set = ["dblreq", "inv2543", "baddn", "clerr", "ncl", "mcl01"]
         for entry in Self.fixtures.entries where !datagramOnly.contains(entry.tag) {
             let connection = try TestTCPConnection(host: "127.0.0.1", port: server.tcpPort)
             try connection.send(entry.bytes)
             let expected = Self.expectedOverUDP[entry.tag]!
-            let answer = connection.receiveMessage(timeout: .milliseconds(expected == nil ? 300 : 2000))
+            var answer = connection.receiveMessage(timeout: .milliseconds(expected == nil ? 300 : 2000))
+            if let provisional = answer.flatMap(RawSIPText.statusCode), provisional < 200 {
+                answer = connection.receiveMessage(timeout: .seconds(2))
+            }
             #expect(answer.flatMap(RawSIPText.statusCode) == expected, "\(entry.tag) over TCP")
         }
         // Content-Length larger than what came: wait for more, answer nothing (RFC 4475 §3.1.2.2).

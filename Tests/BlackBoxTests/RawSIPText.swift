@@ -6,7 +6,8 @@ enum RawSIPText {
     /// The value of the first header named `name` or its compact form, as written.
     static func header(_ names: Set<String>, in bytes: [UInt8]) -> String? {
         let text = String(decoding: bytes, as: UTF8.self)
-        let headerPart = text.components(separatedBy: "\r\n\r\n").first ?? text
+        let headerPart = (text.components(separatedBy: "\r\n\r\n").first ?? text)
+            .replacingOccurrences(of: "\r\n ", with: " ").replacingOccurrences(of: "\r\n\t", with: " ")
         for line in headerPart.components(separatedBy: "\r\n").dropFirst() {
             guard let colon = line.firstIndex(of: ":") else { continue }
             let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
