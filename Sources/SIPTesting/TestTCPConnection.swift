@@ -43,6 +43,15 @@ public final class TestTCPConnection {
         }
     }
 
+    /// Whatever bytes arrive next, unframed, or `nil` on timeout.
+    public func receiveBytes(timeout: Duration = .seconds(2)) -> [UInt8]? {
+        if !pending.isEmpty {
+            defer { pending = [] }
+            return pending
+        }
+        return read(timeout: timeout).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     /// Whether the peer closed the connection within `timeout` (reads and discards data meanwhile).
     public func isClosedByPeer(within timeout: Duration) -> Bool {
         let deadline = ContinuousClock.now + timeout

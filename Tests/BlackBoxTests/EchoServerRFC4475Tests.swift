@@ -66,6 +66,10 @@ import Testing
             }
             #expect(answer.flatMap(RawSIPText.statusCode) == expected, "\(entry.tag) over TCP")
         }
+        // RFC 5626 §4.4.1: a double-CRLF ping on the stream is answered with a single CRLF pong.
+        let keptAlive = try TestTCPConnection(host: "127.0.0.1", port: server.tcpPort)
+        try keptAlive.send(Array("\r\n\r\n".utf8))
+        #expect(keptAlive.receiveBytes(timeout: .seconds(2)) == Array("\r\n".utf8))
         // Content-Length larger than what came: wait for more, answer nothing (RFC 4475 §3.1.2.2).
         let waiting = try TestTCPConnection(host: "127.0.0.1", port: server.tcpPort)
         try waiting.send(Self.fixtures["clerr"]!.bytes)

@@ -123,9 +123,9 @@ final class EndpointCore: @unchecked Sendable {
             respond(to: transactionKey, with: Self.response(to: request, statusCode: 481))
             return
         }
+        requestHandler(IncomingRequest(message: request, source: invite.source, responder: { _ in }))
         respond(to: transactionKey, with: Self.response(to: request, statusCode: 200))
         respond(to: inviteKey, with: Self.response(to: inviteTransaction.request, statusCode: 487))
-        requestHandler(IncomingRequest(message: request, source: invite.source, responder: { _ in }))
     }
 
     private static func response(to request: SIPMessage, statusCode: Int) -> SIPMessage {
