@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "ConferenceModel", targets: ["ConferenceModel"]),
         .library(name: "IMCCommands", targets: ["IMCCommands"]),
         .library(name: "ControlAPI", targets: ["ControlAPI"]),
+        .executable(name: "parley-imc", targets: ["ParleyIMC"]),
         .executable(name: "sip-echo-server", targets: ["SIPEchoServer"]),
         .executable(name: "parley-bench", targets: ["ParleyBench"]),
     ],
@@ -25,6 +26,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/ordo-one/malloc-interposer.git", from: "1.6.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
     ],
     targets: [
         // C libraries from Debian, one system-library target each.
@@ -50,9 +54,22 @@ let package = Package(
             dependencies: ["CORTP", "COpus", "CSpeexDSP"],
             swiftSettings: strictSettings
         ),
-        .target(name: "ConferenceModel", dependencies: ["SIPCore", "MediaMixer"], swiftSettings: strictSettings),
+        .target(
+            name: "ConferenceModel",
+            dependencies: [
+                "SIPCore",
+                "MediaMixer",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(name: "IMCCommands", dependencies: ["ConferenceModel"], swiftSettings: strictSettings),
-        .target(name: "ControlAPI", dependencies: ["ConferenceModel"], swiftSettings: strictSettings),
+        .target(
+            name: "ControlAPI",
+            dependencies: ["ConferenceModel", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: strictSettings
+        ),
 
         // Test helpers.
         .target(name: "SIPTesting", dependencies: ["SIPCore"], swiftSettings: strictSettings),
@@ -68,6 +85,19 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Examples/SIPEchoServer",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "ParleyIMC",
+            dependencies: [
+                "SIPCore",
+                "ConferenceModel",
+                "IMCCommands",
+                "ControlAPI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -87,7 +117,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "MediaMixerTests", dependencies: ["MediaMixer", "MediaTesting"], swiftSettings: strictSettings),
-        .testTarget(name: "ConferenceModelTests", dependencies: ["ConferenceModel"], swiftSettings: strictSettings),
+        .testTarget(name: "ConferenceModelTests", dependencies: ["ConferenceModel", "SIPTesting"], swiftSettings: strictSettings),
         .testTarget(name: "IMCCommandsTests", dependencies: ["IMCCommands"], swiftSettings: strictSettings),
         .testTarget(name: "ControlAPITests", dependencies: ["ControlAPI"], swiftSettings: strictSettings),
         .testTarget(
