@@ -22,7 +22,9 @@ import Testing
         let server = try EchoServer(tcp: true, extraArguments: Self.scenarios[scenario]!)
         let port = transport == .udp ? server.udpPort : server.tcpPort
         let run = try sipp.run(scenario, port: port, transport: transport)
-        #expect(run.allCallsSucceeded, "\(scenario) over \(transport.testDescription)\n\(run.report(server: server))")
+        // Bound first so a failure prints the report below rather than every field of `run`.
+        let succeeded = run.allCallsSucceeded
+        #expect(succeeded, "\(scenario) over \(transport.testDescription)\n\(run.report(server: server))")
         #expect(run.successfulCalls == 1)
         #expect(server.process.isRunning)
     }
@@ -34,8 +36,19 @@ import Testing
         let server = try EchoServer(tcp: true)
         let port = transport == .udp ? server.udpPort : server.tcpPort
         let run = try sipp.run("options", port: port, transport: transport, calls: 500, rate: 200, limit: 50)
-        #expect(run.allCallsSucceeded, "load over \(transport.testDescription)\n\(run.report(server: server))")
+        let succeeded = run.allCallsSucceeded
+        #expect(succeeded, "load over \(transport.testDescription)\n\(run.report(server: server))")
         #expect(run.successfulCalls == 500)
         #expect(server.process.isRunning)
+    }
+
+    /// Without SIPp on PATH the suite fails and says what to install; it never passes unheard.
+    @Test func missingSIPpIsReportedWithItsInstallHint() {
+        let hint = "run Scripts/test.sh, which installs sip-tester"
+        let error = #expect(throws: ExternalPeer.Failure.self) {
+            try ExternalPeer(named: "sipp", installHint: hint, searchPath: "/nonexistent/bin")
+        }
+        #expect(error?.description.hasPrefix("sipp not installed") == true)
+        #expect(error?.description.hasSuffix(hint) == true)
     }
 }
