@@ -123,6 +123,8 @@ let package = Package(
         .testTarget(
             name: "BlackBoxTests",
             dependencies: ["SIPCore", "SIPTesting"],
+            // SIPp scenario files, read from the source tree by path; not resources of the bundle.
+            exclude: ["Scenarios"],
             swiftSettings: strictSettings
         ),
     ],

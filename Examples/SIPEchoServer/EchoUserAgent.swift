@@ -21,9 +21,9 @@ final class EchoUserAgent: Sendable {
     private let state: Mutex<State>
     private let epoch = ContinuousClock.now
 
-    init(realm: String, credentials: [String: String]) {
+    init(realm: String, algorithms: [DigestAlgorithm], credentials: [String: String]) {
         self.credentials = credentials
-        let authenticator = credentials.isEmpty ? nil : DigestAuthenticator(realm: realm)
+        let authenticator = credentials.isEmpty ? nil : DigestAuthenticator(realm: realm, algorithms: algorithms)
         state = Mutex(State(authenticator: authenticator))
     }
 

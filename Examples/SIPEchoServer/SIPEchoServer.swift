@@ -25,6 +25,11 @@ struct SIPEchoServer: AsyncParsableCommand {
     @Option(name: .long, help: "Digest realm for REGISTER authentication.")
     var realm = "parley"
 
+    @Option(
+        name: .long,
+        help: "Digest algorithms to challenge with, preferred first, comma-separated (sha-256,md5 or md5).")
+    var digestAlgorithm = "sha-256,md5"
+
     @Option(name: .long, help: "Log level (trace, debug, info, notice, warning, error).")
     var logLevel: Logger.Level = .info
 
@@ -36,7 +41,8 @@ struct SIPEchoServer: AsyncParsableCommand {
             return tcp ? [udp, try ListenAddress.parse(text, transport: .tcp)] : [udp]
         }
         let credentials = try Dictionary(user.map(Self.parseCredential), uniquingKeysWith: { _, last in last })
-        let userAgent = EchoUserAgent(realm: realm, credentials: credentials)
+        let algorithms = try Self.parseAlgorithms(digestAlgorithm)
+        let userAgent = EchoUserAgent(realm: realm, algorithms: algorithms, credentials: credentials)
         let endpoint = SIPEndpoint(
             configuration: .init(listenAddresses: addresses, productName: "Parley sip-echo-server"),
             eventLoop: MultiThreadedEventLoopGroup.singleton.next(), logger: logger,
@@ -49,6 +55,19 @@ struct SIPEchoServer: AsyncParsableCommand {
     private static func parseCredential(_ text: String) throws -> (String, String) {
         guard let colon = text.firstIndex(of: ":") else { throw ValidationError("--user takes user:password") }
         return (String(text[..<colon]), String(text[text.index(after: colon)...]))
+    }
+
+    /// RFC 8760 §2.4 has servers offer SHA-256 first; peers that compute MD5 only from the first
+    /// challenge (SIPp 3.6) need an MD5-only server.
+    private static func parseAlgorithms(_ text: String) throws -> [DigestAlgorithm] {
+        let algorithms = try text.split(separator: ",").map { token in
+            guard let algorithm = DigestAlgorithm(token: String(token.filter { !$0.isWhitespace })) else {
+                throw ValidationError("--digest-algorithm: unknown algorithm '\(token)'")
+            }
+            return algorithm
+        }
+        guard !algorithms.isEmpty else { throw ValidationError("--digest-algorithm needs at least one algorithm") }
+        return algorithms
     }
 }
 
