@@ -72,7 +72,7 @@ let package = Package(
         ),
 
         // Test helpers.
-        .target(name: "SIPTesting", dependencies: ["SIPCore"], swiftSettings: strictSettings),
+        .target(name: "SIPTesting", swiftSettings: strictSettings),
         .target(name: "MediaTesting", dependencies: ["MediaMixer"], swiftSettings: strictSettings),
 
         // Executables.

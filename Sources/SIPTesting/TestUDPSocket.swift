@@ -78,5 +78,6 @@ public final class TestUDPSocket {
 public struct TestSocketError: Error, CustomStringConvertible {
     /// What failed.
     public let description: String
+    /// Creates an error that says what failed.
     public init(_ description: String) { self.description = description }
 }

@@ -3,7 +3,7 @@ import Crypto
 /// The server side of SIP digest authentication, sans-I/O: issues challenges and verifies
 /// credentials for one realm (RFC 3261 §22, RFC 7616 §3, RFC 8760).
 ///
-/// Nonces are self-validating (``DigestNonce``): an HMAC under a per-instance key over the issue
+/// Nonces are self-validating (`DigestNonce`): an HMAC under a per-instance key over the issue
 /// time and a random salt. They expire after ``nonceLifetime``; a correct answer to an expired
 /// nonce earns a `stale=true` re-challenge (RFC 7616 §3.3). Replays are refused: with `qop` the
 /// nonce count must increase (RFC 7616 §5.5), without `qop` a nonce is good for one request.

@@ -7,7 +7,7 @@ import NIOPosix
 ///
 /// This is the thin driver of STYLE rule 2: the transaction state machines decide, the endpoint
 /// performs their actions — sending bytes, arming and cancelling timers, delivering messages.
-/// Everything mutable lives in an ``EndpointCore`` confined to ``eventLoop``.
+/// Everything mutable lives in an `EndpointCore` confined to ``eventLoop``.
 public final class SIPEndpoint: Sendable {
     /// What an endpoint listens on and how its transactions time.
     public struct Configuration: Sendable {

@@ -31,8 +31,3 @@ enum HeaderValueSplitter {
         return elements
     }
 }
-
-extension Character {
-    /// SP or HTAB, the whitespace of SIP's LWS (RFC 3261 §25.1).
-    var isSIPWhitespace: Bool { self == " " || self == "\t" }
-}

@@ -17,7 +17,8 @@ public struct SIPHeaderName: Sendable, Hashable, ExpressibleByStringLiteral, Cus
 
     /// Whether `name` (as received, any case, compact or long) names this header.
     public func matches(_ name: some StringProtocol) -> Bool {
-        if name.utf8.count == 1, let expanded = Self.compactForms[name.lowercased()] {
+        let bytes = name.utf8
+        if bytes.count == 1, let byte = bytes.first, let expanded = Self.compactFormsByByte[byte.asciiLowercased] {
             return expanded == canonical
         }
         return name.caseInsensitiveEquals(canonical)
@@ -39,6 +40,10 @@ public struct SIPHeaderName: Sendable, Hashable, ExpressibleByStringLiteral, Cus
         "l": "content-length", "m": "contact", "n": "identity-info", "o": "event", "r": "refer-to",
         "s": "subject", "t": "to", "u": "allow-events", "v": "via", "x": "session-expires", "y": "identity",
     ]
+
+    /// ``compactForms`` keyed by the letter's byte, so matching a received compact name allocates nothing.
+    private static let compactFormsByByte: [UInt8: String] = Dictionary(
+        uniqueKeysWithValues: compactForms.map { (UInt8($0.key.utf8.first!), $0.value) })
 
     /// RFC 3261 §20.42.
     public static let via: SIPHeaderName = "Via"

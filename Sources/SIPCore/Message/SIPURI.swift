@@ -58,7 +58,7 @@ public struct SIPURI: Sendable, Hashable, CustomStringConvertible {
 
     /// `host` with brackets around an IPv6 address and `:port` when a port is set.
     public var hostPort: String {
-        let bracketed = host.contains(":") ? "[\(host)]" : host
+        let bracketed = host.containsByte(UInt8(ascii: ":")) ? "[\(host)]" : host
         return port.map { "\(bracketed):\($0)" } ?? bracketed
     }
 

@@ -56,7 +56,7 @@ public struct SIPVia: Sendable, Hashable, CustomStringConvertible {
 
     /// `host[:port]` with brackets around IPv6.
     public var sentBy: String {
-        let bracketed = host.contains(":") ? "[\(host)]" : host
+        let bracketed = host.containsByte(UInt8(ascii: ":")) ? "[\(host)]" : host
         return port.map { "\(bracketed):\($0)" } ?? bracketed
     }
 

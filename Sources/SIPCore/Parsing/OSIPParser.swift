@@ -34,7 +34,7 @@ enum OSIPParser {
         defer { osip_uri_free(uri) }
         let status = withOSIPString(text) { osip_uri_parse(uri, $0) }
         guard status == 0 else { throw SIPParseError(.badRequest, "malformed URI") }
-        return try makeURI(uri.pointee, originalText: text)
+        return try makeURI(uri.pointee, originalText: text[...])
     }
 
     /// Parses the first value of a Via header.
@@ -72,8 +72,9 @@ enum OSIPParser {
 
     // MARK: - Converting libosip2 structures
 
-    private static func makeURI(_ uri: osip_uri_t, originalText: String) throws(SIPParseError) -> SIPURI {
-        guard let scheme = string(uri.scheme)?.lowercased() else { throw SIPParseError(.badRequest, "URI without a scheme") }
+    private static func makeURI(_ uri: osip_uri_t, originalText: Substring) throws(SIPParseError) -> SIPURI {
+        guard let rawScheme = string(uri.scheme) else { throw SIPParseError(.badRequest, "URI without a scheme") }
+        let scheme = rawScheme.caseInsensitiveEquals("sip") ? "sip" : rawScheme.caseInsensitiveEquals("sips") ? "sips" : rawScheme.lowercased()
         guard scheme == "sip" || scheme == "sips" else {
             let opaque = string(uri.string) ?? String(originalText.drop { $0 != ":" }.dropFirst())
             return SIPURI(scheme: scheme, opaquePart: opaque)
@@ -96,17 +97,22 @@ enum OSIPParser {
 
     /// The `userinfo` of a SIP URI as written: between `scheme:` and the first `@` (an `@` inside the
     /// user part must be escaped, RFC 3261 §25.1).
-    private static func rawUserInfo(of text: String) -> Substring? {
-        guard let colon = text.firstIndex(of: ":"), let at = text.firstIndex(of: "@"), colon < at else { return nil }
-        return text[text.index(after: colon)..<at]
+    private static func rawUserInfo(of text: Substring) -> Substring? {
+        let bytes = text.utf8
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), let at = bytes.firstIndex(of: UInt8(ascii: "@")),
+              colon < at
+        else { return nil }
+        return text[bytes.index(after: colon)..<at]
     }
 
     /// The URI inside `<…>`, or the value up to its first header parameter for an addr-spec.
-    private static func uriSubstring(of text: String) -> String {
-        if let open = text.firstIndex(of: "<"), let close = text[open...].firstIndex(of: ">") {
-            return String(text[text.index(after: open)..<close])
+    private static func uriSubstring(of text: String) -> Substring {
+        let bytes = text.utf8
+        if let open = bytes.firstIndex(of: UInt8(ascii: "<")),
+           let close = bytes[open...].firstIndex(of: UInt8(ascii: ">")) {
+            return text[bytes.index(after: open)..<close]
         }
-        return String(text.prefix { $0 != ";" })
+        return text[..<(bytes.firstIndex(of: UInt8(ascii: ";")) ?? bytes.endIndex)]
     }
 
     private static func port(_ text: UnsafeMutablePointer<CChar>?, in element: String) throws(SIPParseError) -> Int? {
@@ -134,24 +140,27 @@ enum OSIPParser {
     /// A display name without surrounding quotes and with quoted-pairs undone (RFC 3261 §25.1).
     private static func unquoted(_ displayName: String) -> String {
         let trimmed = displayName.trimmingSIPWhitespace()
-        guard trimmed.count >= 2, trimmed.first == "\"", trimmed.last == "\"" else { return trimmed }
-        var result = ""
+        let bytes = trimmed.utf8
+        guard bytes.count >= 2, bytes.first == UInt8(ascii: "\""), bytes.last == UInt8(ascii: "\"") else { return trimmed }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
         var escaped = false
-        for character in trimmed.dropFirst().dropLast() {
-            if escaped || character != "\\" {
-                result.append(character)
+        for byte in bytes.dropFirst().dropLast() {
+            if escaped || byte != UInt8(ascii: "\\") {
+                result.append(byte)
                 escaped = false
             } else {
                 escaped = true
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     // MARK: - C strings
 
     /// Calls `body` with `text` as a C string whose NUL bytes are carried as 0xFF.
     private static func withOSIPString(_ text: String, _ body: (UnsafePointer<CChar>) -> Int32) -> Int32 {
+        if !text.utf8.contains(0) { return text.withCString(body) }
         var bytes = [CChar]()
         bytes.reserveCapacity(text.utf8.count + 1)
         for byte in text.utf8 { bytes.append(CChar(bitPattern: byte == 0 ? 0xFF : byte)) }

@@ -25,6 +25,11 @@ struct SIPLineReader {
         return String(decoding: bytes[range], as: UTF8.self)
     }
 
+    /// The byte range of the next line without its line end, or `nil` at the end of the bytes.
+    mutating func nextLineBytes() -> ArraySlice<UInt8>? {
+        nextLineRange().map { bytes[$0] }
+    }
+
     /// Reads header lines up to the empty line (or the end of the bytes, for a message that lacks
     /// it) and returns them in order, unfolded.
     mutating func headerLines() throws(SIPParseError) -> SIPHeaderFields {
@@ -32,9 +37,9 @@ struct SIPLineReader {
         fields.reserveCapacity(12)
         while let range = nextLineRange() {
             if range.isEmpty { break }
-            if bytes[range.lowerBound] == UInt8(ascii: " ") || bytes[range.lowerBound] == UInt8(ascii: "\t") {
+            if bytes[range.lowerBound].isSIPWhitespace {
                 guard !fields.isEmpty else { throw SIPParseError(.badRequest, "continuation line before any header") }
-                let continuation = String(decoding: bytes[range], as: UTF8.self).trimmingSIPWhitespace()
+                let continuation = Self.trimmedString(bytes[range])
                 fields[fields.count - 1].value += fields[fields.count - 1].value.isEmpty ? continuation : " " + continuation
                 continue
             }
@@ -48,15 +53,23 @@ struct SIPLineReader {
             throw SIPParseError(.badRequest, "header line without a colon")
         }
         var nameEnd = colon
-        while nameEnd > range.lowerBound, bytes[nameEnd - 1] == UInt8(ascii: " ") || bytes[nameEnd - 1] == UInt8(ascii: "\t") {
+        while nameEnd > range.lowerBound, bytes[nameEnd - 1].isSIPWhitespace {
             nameEnd -= 1
         }
         let nameBytes = bytes[range.lowerBound..<nameEnd]
         guard !nameBytes.isEmpty, nameBytes.allSatisfy(SIPGrammar.isTokenByte) else {
             throw SIPParseError(.badRequest, "malformed header name")
         }
-        let value = String(decoding: bytes[(colon + 1)..<range.upperBound], as: UTF8.self).trimmingSIPWhitespace()
+        let value = Self.trimmedString(bytes[(colon + 1)..<range.upperBound])
         return SIPHeaderField(name: String(decoding: nameBytes, as: UTF8.self), value: value)
+    }
+
+    /// The bytes without leading and trailing SP/HTAB, as a string: trimmed before decoding.
+    private static func trimmedString(_ slice: ArraySlice<UInt8>) -> String {
+        guard let first = slice.firstIndex(where: { !$0.isSIPWhitespace }),
+              let last = slice.lastIndex(where: { !$0.isSIPWhitespace })
+        else { return "" }
+        return String(decoding: slice[first...last], as: UTF8.self)
     }
 
     private mutating func nextLineRange() -> Range<Int>? {

@@ -1,10 +1,10 @@
 /// Turns the bytes of one message into a ``SIPMessage``: frames it in Swift (start line, header
 /// lines in order, body by Content-Length), makes the checks of RFC 3261 and RFC 4475 that
 /// libosip2 does not make, and has libosip2 parse the values routing needs.
+///
+/// Everything SIP's grammar splits on is ASCII, so the Swift side works on bytes and makes one
+/// `String` per value it keeps.
 enum SIPMessageParser {
-    /// Header names that may appear on one line only (RFC 3261 §7.3.1: not comma-separated lists).
-    private static let singleValuedHeaders: [SIPHeaderName] = [.callID, .from, .to, .cseq, .maxForwards]
-
     /// Parses one whole message: a UDP datagram, or one message cut off a stream by ``SIPStreamFramer``.
     ///
     /// Octets after the body that Content-Length frames are ignored (RFC 3261 §18.3, RFC 4475 §3.1.1.8).
@@ -12,11 +12,11 @@ enum SIPMessageParser {
     static func parse(_ bytes: [UInt8]) throws(SIPParseError) -> SIPMessage {
         var lines = SIPLineReader(bytes)
         lines.skipLeadingEmptyLines()
-        guard let startLineText = lines.nextLine() else { throw SIPParseError(.unparseable, "empty message") }
+        guard let startLine = lines.nextLineBytes() else { throw SIPParseError(.unparseable, "empty message") }
         let headerLines = try lines.headerLines()
-        let isResponse = startLineText.hasPrefix("SIP/")
+        let isResponse = startLine.starts(with: "SIP/".utf8)
         do {
-            return try build(startLineText: startLineText, headers: headerLines, bytes: bytes, bodyStart: lines.position)
+            return try build(startLine: startLine, headers: headerLines, bytes: bytes, bodyStart: lines.position)
         } catch {
             // RFC 3261 §18.1.2 / RFC 4475 §3.1.2.19: a malformed response is dropped, never answered.
             throw isResponse ? SIPParseError(.unparseable, error.reason) : error.withHeaders(headerLines)
@@ -24,98 +24,113 @@ enum SIPMessageParser {
     }
 
     private static func build(
-        startLineText: String, headers: SIPHeaderFields, bytes: [UInt8], bodyStart: Int
+        startLine startLineBytes: ArraySlice<UInt8>, headers: SIPHeaderFields, bytes: [UInt8], bodyStart: Int
     ) throws(SIPParseError) -> SIPMessage {
-        let startLine = try parseStartLine(startLineText)
-        let body = try body(of: bytes, from: bodyStart, headers: headers)
+        let startLine = try parseStartLine(startLineBytes)
+        let routing = try RoutingHeaders(headers)
+        let body = try body(of: bytes, from: bodyStart, contentLengths: routing.contentLengths)
 
-        for name in singleValuedHeaders where headers.count(of: name) > 1 {
-            throw SIPParseError(.badRequest, "more than one \(name) header")
-        }
-        guard let callID = headers[.callID], !callID.isEmpty else { throw SIPParseError(.badRequest, "missing Call-ID") }
-        guard let fromText = headers[.from] else { throw SIPParseError(.badRequest, "missing From") }
-        guard let toText = headers[.to] else { throw SIPParseError(.badRequest, "missing To") }
-        guard let cseqText = headers[.cseq] else { throw SIPParseError(.badRequest, "missing CSeq") }
+        guard let callID = routing[.callID], !callID.isEmpty else { throw SIPParseError(.badRequest, "missing Call-ID") }
+        guard let fromText = routing[.from] else { throw SIPParseError(.badRequest, "missing From") }
+        guard let toText = routing[.to] else { throw SIPParseError(.badRequest, "missing To") }
+        guard let cseqText = routing[.cseq] else { throw SIPParseError(.badRequest, "missing CSeq") }
         let cseq = try parseCSeq(cseqText)
         if case .request(let method, _) = startLine, method != cseq.method {
             throw SIPParseError(.badRequest, "CSeq method does not match the request method")
         }
 
-        let vias = headers.splitValues(.via)
-        if vias.contains(where: \.isEmpty) { throw SIPParseError(.badRequest, "empty Via value") }
-        let topVia = try vias.first.map { text throws(SIPParseError) in try OSIPParser.parseVia(text) }
+        if routing.vias.contains(where: \.isEmpty) { throw SIPParseError(.badRequest, "empty Via value") }
+        let topVia = try routing.vias.first.map { text throws(SIPParseError) in try OSIPParser.parseVia(text) }
         if topVia == nil, case .response = startLine { throw SIPParseError(.unparseable, "response without Via") }
 
-        let maxForwards = try headers[.maxForwards].map { text throws(SIPParseError) in
-            guard let value = Int(text), (0...255).contains(value), text.allSatisfy(\.isASCIIDigit) else {
+        let maxForwards = try routing[.maxForwards].map { text throws(SIPParseError) in
+            guard text.isASCIIDigits, let value = Int(text), (0...255).contains(value) else {
                 throw SIPParseError(.badRequest, "Max-Forwards out of range")
             }
             return value
         }
-        if let expires = headers[.expires], UInt32(expires) == nil {
+        if let expires = routing[.expires], UInt32(expires) == nil {
             throw SIPParseError(.badRequest, "Expires out of range")
         }
 
-        let (contacts, isWildcard) = try parseContacts(headers.splitValues(.contact))
+        let (contacts, isWildcard) = try parseContacts(routing.contacts)
         return SIPMessage(
             startLine: startLine, headers: headers, body: body, topVia: topVia,
             from: try OSIPParser.parseNameAddress(fromText), to: try OSIPParser.parseNameAddress(toText),
             callID: callID, cseq: cseq, contacts: contacts, isWildcardContact: isWildcard,
-            maxForwards: maxForwards, contentType: headers[.contentType])
+            maxForwards: maxForwards, contentType: routing[.contentType])
     }
 
     // MARK: - Start line (RFC 3261 §7.1, §7.2, §25.1)
 
-    private static func parseStartLine(_ text: String) throws(SIPParseError) -> SIPMessage.StartLine {
+    private static func parseStartLine(_ line: ArraySlice<UInt8>) throws(SIPParseError) -> SIPMessage.StartLine {
         // Exactly one SP between elements: RFC 4475 §3.1.2.9 and §3.1.2.10 reject extra or trailing SP.
-        let parts = text.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
-        if text.hasPrefix("SIP/") {
-            guard parts.count >= 2 else {
+        let space = UInt8(ascii: " ")
+        if line.starts(with: "SIP/".utf8) {
+            guard let firstSpace = line.firstIndex(of: space) else {
                 throw SIPParseError(.unparseable, "malformed status line")
             }
-            guard parts[0] == "SIP/2.0" else { throw SIPParseError(.unparseable, "unsupported SIP version") }
-            let codeText = parts[1]
-            guard codeText.utf8.count == 3, codeText.allSatisfy(\.isASCIIDigit), let code = Int(codeText),
-                  (100...699).contains(code)
-            else { throw SIPParseError(.unparseable, "status code out of range") }
-            return .response(statusCode: code, reasonPhrase: parts.count == 3 ? String(parts[2]) : "")
+            guard line[..<firstSpace].elementsEqual("SIP/2.0".utf8) else {
+                throw SIPParseError(.unparseable, "unsupported SIP version")
+            }
+            let rest = line[(firstSpace + 1)...]
+            let codeEnd = rest.firstIndex(of: space) ?? rest.endIndex
+            let codeBytes = rest[..<codeEnd]
+            guard codeBytes.count == 3, codeBytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+                throw SIPParseError(.unparseable, "status code out of range")
+            }
+            let code = codeBytes.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+            guard (100...699).contains(code) else { throw SIPParseError(.unparseable, "status code out of range") }
+            let reason = codeEnd == rest.endIndex ? "" : String(decoding: rest[(codeEnd + 1)...], as: UTF8.self)
+            return .response(statusCode: code, reasonPhrase: reason)
         }
-        let elements = text.split(separator: " ", omittingEmptySubsequences: false)
+        let elements = line.split(separator: space, omittingEmptySubsequences: false)
         guard elements.count == 3, elements.allSatisfy({ !$0.isEmpty }) else {
             throw SIPParseError(.badRequest, "malformed Request-Line")
         }
-        let method = elements[0], uriText = elements[1], version = elements[2]
-        guard method.utf8.allSatisfy(SIPGrammar.isTokenByte) else { throw SIPParseError(.badRequest, "malformed method") }
-        guard version.uppercased().hasPrefix("SIP/") else { throw SIPParseError(.badRequest, "malformed SIP version") }
-        guard version.uppercased() == "SIP/2.0" else {
-            throw SIPParseError(.versionNotSupported, "SIP version \(version.dropFirst(4)) not supported")
+        let method = elements[0], uriBytes = elements[1], version = elements[2]
+        guard method.allSatisfy(SIPGrammar.isTokenByte) else { throw SIPParseError(.badRequest, "malformed method") }
+        guard version.count >= 4, version.prefix(4).map(\.asciiLowercased).elementsEqual("sip/".utf8) else {
+            throw SIPParseError(.badRequest, "malformed SIP version")
         }
-        guard !uriText.contains(where: { $0 == "<" || $0 == ">" || $0 == "\t" }) else {
+        guard version.dropFirst(4).elementsEqual("2.0".utf8) else {
+            let number = String(decoding: version.dropFirst(4), as: UTF8.self)
+            throw SIPParseError(.versionNotSupported, "SIP version \(number) not supported")
+        }
+        guard !uriBytes.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\t") }) else {
             throw SIPParseError(.badRequest, "Request-URI must not be enclosed in <>")
         }
-        let uri = try OSIPParser.parseURI(String(uriText))
+        let uri = try OSIPParser.parseURI(String(decoding: uriBytes, as: UTF8.self))
         guard uri.headers.isEmpty else { throw SIPParseError(.badRequest, "Request-URI must not carry headers") }
-        return .request(method: SIPMethod(String(method)), uri: uri)
+        return .request(method: SIPMethod(String(decoding: method, as: UTF8.self)), uri: uri)
     }
 
     // MARK: - Header values that need more than libosip2 checks
 
     private static func parseCSeq(_ text: String) throws(SIPParseError) -> SIPCSeq {
-        let parts = text.split(whereSeparator: \.isSIPWhitespace)
-        guard parts.count == 2, parts[0].allSatisfy(\.isASCIIDigit), parts[1].utf8.allSatisfy(SIPGrammar.isTokenByte)
+        let parts = text.utf8.split(whereSeparator: \.isSIPWhitespace)
+        guard parts.count == 2, parts[1].allSatisfy(SIPGrammar.isTokenByte),
+              !parts[0].isEmpty, parts[0].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
         else { throw SIPParseError(.badRequest, "malformed CSeq") }
         // RFC 3261 §8.1.1.5: the sequence number is a 32-bit unsigned integer.
-        guard let number = UInt32(parts[0]) else { throw SIPParseError(.badRequest, "CSeq number out of range") }
-        return SIPCSeq(sequenceNumber: number, method: SIPMethod(String(parts[1])))
+        var number: UInt64 = 0
+        for digit in parts[0] {
+            number = number * 10 + UInt64(digit - UInt8(ascii: "0"))
+            guard number <= UInt64(UInt32.max) else { throw SIPParseError(.badRequest, "CSeq number out of range") }
+        }
+        return SIPCSeq(sequenceNumber: UInt32(number), method: SIPMethod(String(decoding: parts[1], as: UTF8.self)))
     }
 
     private static func parseContacts(_ values: [String]) throws(SIPParseError) -> ([SIPNameAddress], Bool) {
-        if values == ["*"] { return ([], true) }
+        if values.count == 1, values[0] == "*" { return ([], true) }
         var contacts: [SIPNameAddress] = []
+        contacts.reserveCapacity(values.count)
         for value in values {
             guard !value.isEmpty else { throw SIPParseError(.badRequest, "empty Contact value") }
             // RFC 3261 §20.10: a URI with ',', ';' or '?' must be in name-addr form (RFC 4475 §3.1.2.13).
-            if !value.contains("<"), value.prefix(while: { $0 != ";" }).contains("?") {
+            let bytes = value.utf8
+            if !bytes.contains(UInt8(ascii: "<")),
+               bytes.prefix(while: { $0 != UInt8(ascii: ";") }).contains(UInt8(ascii: "?")) {
                 throw SIPParseError(.badRequest, "Contact URI with headers must be enclosed in <>")
             }
             let contact = try OSIPParser.parseNameAddress(value)
@@ -129,10 +144,9 @@ enum SIPMessageParser {
 
     // MARK: - Body (RFC 3261 §18.3, §20.14)
 
-    private static func body(of bytes: [UInt8], from start: Int, headers: SIPHeaderFields) throws(SIPParseError) -> [UInt8] {
-        let available = bytes.count - start
-        guard let length = try SIPStreamFramer.contentLength(headers) else { return Array(bytes[start...]) }
-        guard length <= available else {
+    private static func body(of bytes: [UInt8], from start: Int, contentLengths: [String]) throws(SIPParseError) -> [UInt8] {
+        guard let length = try SIPStreamFramer.contentLength(contentLengths) else { return Array(bytes[start...]) }
+        guard length <= bytes.count - start else {
             throw SIPParseError(.badRequest, "Content-Length larger than the message")
         }
         return Array(bytes[start..<(start + length)])
@@ -146,8 +160,4 @@ extension SIPParseError {
         copy.headers = headers
         return copy
     }
-}
-
-extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

@@ -44,14 +44,18 @@ public enum SIPStreamFramer {
     }
 
     /// The Content-Length of a header section, `nil` when absent.
+    static func contentLength(_ headers: SIPHeaderFields) throws(SIPParseError) -> Int? {
+        try contentLength(headers.values(.contentLength))
+    }
+
+    /// The Content-Length given by these values of its header lines, `nil` when there are none.
     ///
     /// Several Content-Length lines that disagree (RFC 4475 §3.3.9) or a value that is not a
     /// non-negative decimal number (RFC 4475 §3.1.2.3) make the framing undefined.
-    static func contentLength(_ headers: SIPHeaderFields) throws(SIPParseError) -> Int? {
-        let values = headers.values(.contentLength)
+    static func contentLength(_ values: [String]) throws(SIPParseError) -> Int? {
         guard let first = values.first else { return nil }
         guard values.allSatisfy({ $0 == first }) else { throw SIPParseError(.badRequest, "conflicting Content-Length values") }
-        guard !first.isEmpty, first.utf8.count <= 9, first.allSatisfy(\.isASCIIDigit), let length = Int(first) else {
+        guard first.utf8.count <= 9, first.isASCIIDigits, let length = Int(first) else {
             throw SIPParseError(.badRequest, "malformed Content-Length")
         }
         return length

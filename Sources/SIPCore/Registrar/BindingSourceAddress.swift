@@ -23,7 +23,7 @@ public struct BindingSourceAddress: Sendable, Hashable, CustomStringConvertible 
 
     /// `TRANSPORT host:port`, with brackets around an IPv6 address.
     public var description: String {
-        let bracketed = host.contains(":") ? "[\(host)]" : host
+        let bracketed = host.containsByte(UInt8(ascii: ":")) ? "[\(host)]" : host
         return "\(transport) \(bracketed):\(port)"
     }
 }

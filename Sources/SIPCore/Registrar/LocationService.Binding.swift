@@ -2,7 +2,7 @@ extension LocationService {
     /// One contact address bound to an address-of-record (RFC 3261 §10.3 step 7), with what the
     /// registrar needs to order, refresh and expire it.
     ///
-    /// Times are ``Duration``s since an epoch the caller chooses and keeps (for a registry that is
+    /// Times are `Duration`s since an epoch the caller chooses and keeps (for a registry that is
     /// persisted, the Unix epoch). The location service never reads a clock.
     public struct Binding: Sendable, Hashable {
         /// The Contact value as registered: the URI with its own parameters and headers, and the header

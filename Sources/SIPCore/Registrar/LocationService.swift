@@ -2,7 +2,7 @@
 /// currently bound to it.
 ///
 /// A plain value with no clock and no process-wide state: every query takes `now`, and a lapsed
-/// binding is never returned even before ``removeExpired(now:)`` drops it. Times are ``Duration``s since
+/// binding is never returned even before ``removeExpired(now:)`` drops it. Times are `Duration`s since
 /// an epoch of the caller's choosing, the same one ``Registrar`` is given.
 public struct LocationService: Sendable, Hashable {
     private var bindingsByAddressOfRecord: [AddressOfRecord: [Binding]] = [:]

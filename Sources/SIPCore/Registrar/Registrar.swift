@@ -4,7 +4,7 @@
 /// Sans-I/O: ``process(_:from:authenticatedUser:now:)`` takes the parsed request, the address it came
 /// from, the outcome of the caller's authentication and the current time, and returns a
 /// ``RegistrarOutcome``; the caller sends `outcome.response(to:toTag:)` through its server transaction.
-/// Times are ``Duration``s since an epoch the caller chooses and keeps for the life of the location
+/// Times are `Duration`s since an epoch the caller chooses and keeps for the life of the location
 /// service (the Unix epoch when bindings are persisted).
 ///
 /// Authentication (§10.3 step 3, §22) happens before: the caller challenges an unauthenticated request

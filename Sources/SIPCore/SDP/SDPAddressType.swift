@@ -18,7 +18,7 @@ public struct SDPAddressType: RawRepresentable, Sendable, Hashable, CustomString
 
     /// The address type a literal host address needs: `IP6` when it contains a colon, else `IP4`.
     public init(forHost host: String) {
-        self = host.contains(":") ? .ip6 : .ip4
+        self = host.containsByte(UInt8(ascii: ":")) ? .ip6 : .ip4
     }
 
     /// The raw token.

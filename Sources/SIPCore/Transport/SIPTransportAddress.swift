@@ -26,7 +26,7 @@ public struct SIPTransportAddress: Sendable, Hashable, CustomStringConvertible {
 
     /// `udp:127.0.0.1:5060` or `tcp:[::1]:5060`.
     public var description: String {
-        let host = self.host.contains(":") ? "[\(self.host)]" : self.host
+        let host = self.host.containsByte(UInt8(ascii: ":")) ? "[\(self.host)]" : self.host
         return "\(transport.rawValue.lowercased()):\(host):\(port)"
     }
 }
