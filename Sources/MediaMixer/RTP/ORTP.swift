@@ -1,0 +1,224 @@
+// The only file that imports CORTP (house rule: one C library, one wrapper file).
+import CORTP
+
+/// oRTP's one-time global initialisation, run the first time any session is created.
+///
+/// The one sanctioned piece of process-wide state in MediaMixer: `ortp_init` must run once before
+/// any session exists. Logging is turned down here too, because oRTP logs under one process-wide
+/// domain and would otherwise print a warning per packet for dynamic payload types.
+private let ortpInitialization: Void = {
+    ortp_init()
+    parley_ortp_log_errors_only()
+}()
+
+/// A local failure of an ``RTPSession``.
+public struct RTPSessionError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The kind of failure.
+    public enum Code: Hashable, Sendable {
+        /// An argument was out of range: a port, payload type (0–127), clock rate or jitter compensation.
+        case invalidArgument
+        /// oRTP could not allocate the session, its profile or a packet.
+        case allocationFailed
+        /// The local address could not be parsed or the port could not be bound.
+        case bindFailed
+        /// The remote address could not be parsed.
+        case invalidRemoteAddress
+        /// The packet could not be sent (no remote address, or the socket refused it).
+        case sendFailed
+        /// The caller's buffer is smaller than the received payload; that packet is dropped.
+        case bufferTooSmall
+    }
+
+    /// The kind of failure.
+    public let code: Code
+    /// What was being attempted, for logs.
+    public let detail: String
+
+    init(_ code: Code, _ detail: String) {
+        self.code = code
+        self.detail = detail
+    }
+
+    /// The failure and what was being attempted.
+    public var description: String {
+        "RTP session error \(code): \(detail)"
+    }
+}
+
+/// One RTP stream (RFC 3550) to and from one remote peer, over oRTP.
+///
+/// The session runs with oRTP's scheduler and blocking mode off, so every call does its work on the
+/// caller's thread and returns at once: a media thread owns the session and drives it from its tick.
+/// It is not thread-safe and must stay on that thread.
+///
+/// Receiving is pull-by-timestamp: each tick the owner asks for the packet due at its own media clock
+/// position (``receive(timestamp:into:)``). oRTP keeps the receive queue in sequence order, maps the
+/// sender's timestamps onto the caller's timeline at the first packet, holds packets back by the jitter
+/// compensation, and hands out at most one packet per call, discarding packets that became too old.
+public final class RTPSession {
+    /// The payload type (0–127) this session sends, and expects to receive.
+    public let payloadType: Int
+    /// The RTP clock rate of the payload type, in Hz (e.g. 8000 for PCMU, 48000 for Opus per RFC 7587).
+    public let clockRate: Int
+    /// The bound local RTP port (the one the system picked when 0 was asked for).
+    public let localPort: Int
+    /// The bound local RTCP port.
+    public let localRTCPPort: Int
+
+    private let session: UnsafeMutablePointer<RtpSession>
+    private let profile: UnsafeMutablePointer<RtpProfile>
+
+    /// Creates a send-and-receive session bound to a local address.
+    ///
+    /// - Parameters:
+    ///   - localAddress: A numeric IPv4 or IPv6 address to bind, e.g. `"127.0.0.1"` or `"0.0.0.0"`.
+    ///   - localPort: The RTP port to bind, or 0 to let the system pick one (RTCP then gets its own
+    ///     picked port; for a fixed port RTCP takes the next one, RFC 3550 §11).
+    ///   - payloadType: The RTP payload type number, static (RFC 3551) or dynamic as negotiated in SDP.
+    ///   - clockRate: The payload's RTP clock rate in Hz.
+    ///   - encodingName: The payload's encoding name as in SDP `a=rtpmap` (e.g. `"PCMU"`, `"opus"`).
+    ///   - channels: The payload's channel count.
+    ///   - jitterCompensation: How long received packets are held back to absorb network jitter.
+    /// - Throws: ``RTPSessionError`` when an argument is out of range or the address cannot be bound.
+    public init(
+        localAddress: String,
+        localPort: Int = 0,
+        payloadType: Int,
+        clockRate: Int,
+        encodingName: String,
+        channels: Int = 1,
+        jitterCompensation: Duration = .milliseconds(60)
+    ) throws(RTPSessionError) {
+        _ = ortpInitialization
+        let (seconds, attoseconds) = jitterCompensation.components
+        let compensationMilliseconds = seconds * 1000 + attoseconds / 1_000_000_000_000_000
+        guard (0..<65535).contains(localPort), (0...127).contains(payloadType),
+              let rate = Int32(exactly: clockRate), rate > 0,
+              let channelCount = Int32(exactly: channels), channelCount > 0,
+              (0...10_000).contains(compensationMilliseconds)
+        else { throw RTPSessionError(.invalidArgument, "RTP session settings out of range") }
+
+        guard let session = rtp_session_new(Int32(RTP_SESSION_SENDRECV.rawValue)) else {
+            throw RTPSessionError(.allocationFailed, "rtp_session_new")
+        }
+        guard let profile = parley_ortp_profile_new(Int32(payloadType), rate, channelCount, encodingName) else {
+            rtp_session_destroy(session)
+            throw RTPSessionError(.allocationFailed, "RTP profile for payload type \(payloadType)")
+        }
+        rtp_session_set_profile(session, profile)
+        rtp_session_set_scheduling_mode(session, 0)
+        rtp_session_set_blocking_mode(session, 0)
+        rtp_session_set_payload_type(session, Int32(payloadType))
+        rtp_session_enable_jitter_buffer(session, 1)
+        rtp_session_enable_adaptive_jitter_compensation(session, 0)
+        rtp_session_set_jitter_compensation(session, Int32(compensationMilliseconds))
+
+        let rtcpPort = localPort == 0 ? 0 : localPort + 1
+        guard rtp_session_set_local_addr(session, localAddress, Int32(localPort), Int32(rtcpPort)) == 0 else {
+            rtp_session_destroy(session)
+            rtp_profile_destroy(profile)
+            throw RTPSessionError(.bindFailed, "bind \(localAddress) port \(localPort)")
+        }
+        self.session = session
+        self.profile = profile
+        self.payloadType = payloadType
+        self.clockRate = clockRate
+        self.localPort = Int(rtp_session_get_local_port(session))
+        self.localRTCPPort = Int(rtp_session_get_local_rtcp_port(session))
+    }
+
+    deinit {
+        // The session refers to the profile, so it goes first.
+        rtp_session_destroy(session)
+        rtp_profile_destroy(profile)
+    }
+
+    /// The synchronisation source this session sends with, chosen at random by oRTP (RFC 3550 §8.1).
+    public var ssrc: UInt32 {
+        rtp_session_get_send_ssrc(session)
+    }
+
+    /// The synchronisation source of the packets received so far; 0 before the first one.
+    public var remoteSSRC: UInt32 {
+        rtp_session_get_recv_ssrc(session)
+    }
+
+    /// Sets where packets are sent.
+    ///
+    /// - Parameters:
+    ///   - address: A numeric IPv4 or IPv6 address (names are not resolved on a media thread).
+    ///   - port: The remote RTP port.
+    ///   - rtcpPort: The remote RTCP port; by default the next port up (RFC 3550 §11).
+    /// - Throws: ``RTPSessionError`` with ``RTPSessionError/Code/invalidRemoteAddress``.
+    public func setRemote(address: String, port: Int, rtcpPort: Int? = nil) throws(RTPSessionError) {
+        let controlPort = rtcpPort ?? port + 1
+        guard (1...65535).contains(port), (1...65535).contains(controlPort),
+              rtp_session_set_remote_addr_and_port(session, address, Int32(port), Int32(controlPort)) == 0
+        else { throw RTPSessionError(.invalidRemoteAddress, "remote \(address) port \(port)") }
+    }
+
+    /// Sends one packet carrying `payload`.
+    ///
+    /// - Parameters:
+    ///   - payload: The encoded media.
+    ///   - timestamp: The RTP timestamp of the payload's first sample, in ``clockRate`` units.
+    ///   - marker: The marker bit: for audio, the first packet after silence (RFC 3551 §4.1).
+    /// - Throws: ``RTPSessionError`` when the packet cannot be built or sent.
+    public func send(payload: UnsafeRawBufferPointer, timestamp: UInt32, marker: Bool = false) throws(RTPSessionError) {
+        let bytes = payload.baseAddress?.assumingMemoryBound(to: UInt8.self)
+        guard let packet = parley_ortp_packet_new(session, bytes, payload.count, marker ? 1 : 0) else {
+            throw RTPSessionError(.allocationFailed, "RTP packet of \(payload.count) bytes")
+        }
+        // rtp_session_sendm_with_ts takes ownership of the packet whatever the outcome.
+        guard rtp_session_sendm_with_ts(session, packet, timestamp) >= 0 else {
+            throw RTPSessionError(.sendFailed, "RTP packet with timestamp \(timestamp)")
+        }
+    }
+
+    /// Sends one packet carrying `payload`.
+    public func send(payload: [UInt8], timestamp: UInt32, marker: Bool = false) throws(RTPSessionError) {
+        try payload.withUnsafeBufferPointer { (bytes) throws(RTPSessionError) in
+            try send(payload: UnsafeRawBufferPointer(bytes), timestamp: timestamp, marker: marker)
+        }
+    }
+
+    /// Reads what has arrived on the socket and hands out the packet due at `timestamp`, if any.
+    ///
+    /// - Parameters:
+    ///   - timestamp: The caller's media clock position, in ``clockRate`` units, advancing by one frame per call.
+    ///   - buffer: Space for the payload.
+    /// - Returns: `nil` when no packet is due; otherwise the payload's size (copied to the start of
+    ///   `buffer`), its payload type and marker bit, and whether further packets are already queued.
+    /// - Throws: ``RTPSessionError`` with ``RTPSessionError/Code/bufferTooSmall``; the packet is dropped.
+    public func receive(
+        timestamp: UInt32,
+        into buffer: UnsafeMutableRawBufferPointer
+    ) throws(RTPSessionError) -> (bytes: Int, payloadType: Int, marker: Bool, hasMore: Bool)? {
+        guard let packet = rtp_session_recvm_with_ts(session, timestamp) else { return nil }
+        defer { freemsg(packet) }
+        var start: UnsafeMutablePointer<UInt8>?
+        let length = max(0, Int(rtp_get_payload(packet, &start)))
+        guard length <= buffer.count else {
+            throw RTPSessionError(.bufferTooSmall, "payload of \(length) bytes, buffer of \(buffer.count)")
+        }
+        if length > 0, let start, let destination = buffer.baseAddress {
+            destination.copyMemory(from: start, byteCount: length)
+        }
+        return (
+            bytes: length,
+            payloadType: Int(parley_ortp_packet_payload_type(packet)),
+            marker: parley_ortp_packet_marker(packet) != 0,
+            hasMore: parley_ortp_has_queued_packets(session) != 0
+        )
+    }
+
+    /// Receives into the start of `buffer`, whose count is its capacity; see the pointer-based `receive(timestamp:into:)`.
+    public func receive(
+        timestamp: UInt32,
+        into buffer: inout [UInt8]
+    ) throws(RTPSessionError) -> (bytes: Int, payloadType: Int, marker: Bool, hasMore: Bool)? {
+        try buffer.withUnsafeMutableBufferPointer { (bytes) throws(RTPSessionError) in
+            try receive(timestamp: timestamp, into: UnsafeMutableRawBufferPointer(bytes))
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import NIOCore
+
+/// Where a message came from or goes to: a socket address and the transport that carries it.
+public struct SIPTransportAddress: Sendable, Hashable, CustomStringConvertible {
+    /// The transport.
+    public var transport: SIPTransportProtocol
+    /// The IP address and port.
+    public var socketAddress: SocketAddress
+
+    /// Creates a transport address.
+    public init(_ transport: SIPTransportProtocol, _ socketAddress: SocketAddress) {
+        self.transport = transport
+        self.socketAddress = socketAddress
+    }
+
+    /// Creates a transport address from a numeric IPv4 or IPv6 address (no name resolution).
+    public init(_ transport: SIPTransportProtocol, host: String, port: Int) throws {
+        self.init(transport, try SocketAddress(ipAddress: host, port: port))
+    }
+
+    /// The IP address as text (IPv6 without brackets), `""` for a Unix socket.
+    public var host: String { socketAddress.ipAddress ?? "" }
+
+    /// The port, 0 for a Unix socket.
+    public var port: Int { socketAddress.port ?? 0 }
+
+    /// `udp:127.0.0.1:5060` or `tcp:[::1]:5060`.
+    public var description: String {
+        let host = self.host.contains(":") ? "[\(self.host)]" : self.host
+        return "\(transport.rawValue.lowercased()):\(host):\(port)"
+    }
+}

@@ -1,0 +1,130 @@
+import NIOCore
+import NIOPosix
+
+/// The listening sockets and TCP connections of one endpoint, all confined to one event loop.
+///
+/// UDP messages leave from the listening socket of the destination's address family, so the
+/// source port a peer sees is the port it can answer to. TCP connections are kept by remote
+/// address and reused in both directions (RFC 3261 §18.2.2, §18.1.1).
+final class SIPTransportLayer {
+    let eventLoop: EventLoop
+    private let receive: (InboundPacket) -> Void
+    private var datagramChannels: [Channel] = []
+    private var streamListeners: [Channel] = []
+    private var connections: [SocketAddress: Channel] = [:]
+
+    /// Addresses actually bound, in the order they were requested.
+    private(set) var boundAddresses: [SIPTransportAddress] = []
+
+    init(eventLoop: EventLoop, receive: @escaping (InboundPacket) -> Void) {
+        self.eventLoop = eventLoop
+        self.receive = receive
+    }
+
+    /// Binds a listener; port 0 picks a free port, reported in the result.
+    func listen(on address: SIPTransportAddress) -> EventLoopFuture<SIPTransportAddress> {
+        eventLoop.assertInEventLoop()
+        let this = NIOLoopBound(self, eventLoop: eventLoop)
+        let bound: EventLoopFuture<Channel>
+        switch address.transport {
+        case .udp:
+            bound = DatagramBootstrap(group: eventLoop)
+                .channelOption(.socketOption(.so_reuseaddr), value: 1)
+                .channelOption(ChannelOptions.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: 65_536))
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandler(SIPDatagramHandler(receive: this.value.receive))
+                    }
+                }
+                .bind(to: address.socketAddress)
+        case .tcp:
+            bound = ServerBootstrap(group: eventLoop)
+                .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+                .childChannelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try this.value.addStreamHandlers(to: channel)
+                    }
+                }
+                .bind(to: address.socketAddress)
+        }
+        return bound.flatMapThrowing { channel in
+            let layer = this.value
+            switch address.transport {
+            case .udp: layer.datagramChannels.append(channel)
+            case .tcp: layer.streamListeners.append(channel)
+            }
+            guard let local = channel.localAddress else { throw SIPTransportError(.bindFailed, "no local address") }
+            let boundAddress = SIPTransportAddress(address.transport, local)
+            layer.boundAddresses.append(boundAddress)
+            return boundAddress
+        }
+    }
+
+    /// Sends bytes: over `connection` when it is still open, else over a cached or new TCP
+    /// connection, or from the UDP listener of the destination's address family.
+    func send(_ bytes: [UInt8], to destination: SIPTransportAddress, over connection: Channel? = nil) -> EventLoopFuture<Void> {
+        eventLoop.assertInEventLoop()
+        let buffer = ByteBuffer(bytes: bytes)
+        switch destination.transport {
+        case .udp:
+            guard let channel = datagramChannel(for: destination.socketAddress) else {
+                return eventLoop.makeFailedFuture(SIPTransportError(.noRoute, "no UDP listener for \(destination)"))
+            }
+            let envelope = AddressedEnvelope(remoteAddress: destination.socketAddress, data: buffer)
+            return channel.writeAndFlush(envelope)
+        case .tcp:
+            if let connection, connection.isActive {
+                return connection.writeAndFlush(buffer)
+            }
+            return streamConnection(to: destination.socketAddress).flatMap { $0.writeAndFlush(buffer) }
+        }
+    }
+
+    /// Closes every socket.
+    func close() -> EventLoopFuture<Void> {
+        eventLoop.assertInEventLoop()
+        let channels = datagramChannels + streamListeners + Array(connections.values)
+        datagramChannels = []
+        streamListeners = []
+        connections = [:]
+        let closes = channels.map { channel in channel.close().recover { _ in } }
+        return EventLoopFuture.andAllComplete(closes, on: eventLoop)
+    }
+
+    // MARK: - Helpers
+
+    private func addStreamHandlers(to channel: Channel) throws {
+        if let remote = channel.remoteAddress { connections[remote] = channel }
+        try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(SIPStreamDecoder()))
+        try channel.pipeline.syncOperations.addHandler(
+            SIPStreamHandler(receive: receive, closed: { [weak self] closed in self?.forget(closed) }))
+    }
+
+    private func forget(_ channel: Channel) {
+        if let remote = channel.remoteAddress, connections[remote] === channel {
+            connections[remote] = nil
+        } else {
+            connections = connections.filter { $0.value !== channel }
+        }
+    }
+
+    private func datagramChannel(for destination: SocketAddress) -> Channel? {
+        datagramChannels.first { $0.localAddress?.protocol == destination.protocol }
+    }
+
+    private func streamConnection(to remote: SocketAddress) -> EventLoopFuture<Channel> {
+        if let existing = connections[remote], existing.isActive {
+            return eventLoop.makeSucceededFuture(existing)
+        }
+        let this = NIOLoopBound(self, eventLoop: eventLoop)
+        return ClientBootstrap(group: eventLoop)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture { try this.value.addStreamHandlers(to: channel) }
+            }
+            .connect(to: remote)
+            .map { channel in
+                this.value.connections[remote] = channel
+                return channel
+            }
+    }
+}
