@@ -4,14 +4,17 @@ struct RateMeasurement {
     let runs: Int
     /// Wall-clock time of the timed runs.
     let elapsed: Duration
+    /// CPU time the measuring thread used during the timed runs.
+    let cpuTime: Duration
     /// The operation's results folded together; printed so the work cannot be optimised away.
     let checksum: Int
 
     /// Elapsed time in seconds.
-    var seconds: Double {
-        let (whole, attoseconds) = elapsed.components
-        return Double(whole) + Double(attoseconds) / 1e18
-    }
+    var seconds: Double { elapsed / .seconds(1) }
+
+    /// The share of the elapsed time the thread was on a CPU; well below 1 means other processes
+    /// took the core and the rate understates what the code can do.
+    var cpuShare: Double { cpuTime / elapsed }
 
     /// Runs per second.
     var perSecond: Double { Double(runs) / seconds }
@@ -19,9 +22,11 @@ struct RateMeasurement {
     /// Average time of one run in nanoseconds.
     var nanosecondsPerRun: Double { seconds * 1e9 / Double(runs) }
 
-    /// One line for people: rate, time per run, runs, duration and checksum.
+    /// One line for people: rate, time per run, runs, duration, CPU share and checksum.
     var summary: String {
-        "\(Int(perSecond.rounded()))/s (\(Int(nanosecondsPerRun.rounded())) ns each; "
-            + "\(runs) runs in \(BenchmarkReport.format(seconds, fractionDigits: 2)) s; checksum \(checksum))"
+        let warning = cpuShare < 0.95 ? " — WARNING: core shared with other processes, rate understated" : ""
+        return "\(Int(perSecond.rounded()))/s (\(BenchmarkReport.format(nanosecondsPerRun, fractionDigits: 1)) ns each; "
+            + "\(runs) runs in \(BenchmarkReport.format(seconds, fractionDigits: 2)) s, "
+            + "\(Int((cpuShare * 100).rounded()))% on CPU; checksum \(checksum))\(warning)"
     }
 }

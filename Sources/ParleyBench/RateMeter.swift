@@ -2,16 +2,17 @@
 /// sustains, timed with a `ContinuousClock`.
 ///
 /// The operation returns an integer derived from its work; the meter folds every result into a
-/// checksum that the caller prints, so the optimiser cannot drop the work as dead code.
+/// checksum that the caller prints, so the optimiser cannot drop the work as dead code. The thread's
+/// CPU time is read alongside, so a measurement that shared its core with other processes says so.
 struct RateMeter {
     /// How long a measurement runs when ``iterations`` is `nil`.
     let duration: Duration
     /// A fixed number of runs, overriding ``duration``.
     let iterations: Int?
 
-    /// Runs between two readings of the clock: small against the shortest measurement, large enough
-    /// that reading the clock costs nothing measurable.
-    private static let batchSize = 64
+    /// How long the runs between two readings of the clock should take: long enough that reading
+    /// the clock costs nothing measurable, short enough not to overshoot ``duration``.
+    private static let batchDuration = Duration.milliseconds(1)
 
     /// Measures `operation`, after a warm-up of a tenth of the measurement that fills caches and
     /// runs one-time initialisation.
@@ -20,22 +21,30 @@ struct RateMeter {
         var checksum = 0
         if let iterations {
             for _ in 0..<max(1, iterations / 10) { checksum &+= try operation() }
+            let cpuStart = ThreadCPUTime.now
             let start = clock.now
             for _ in 0..<iterations { checksum &+= try operation() }
-            return RateMeasurement(runs: iterations, elapsed: start.duration(to: clock.now), checksum: checksum)
+            return RateMeasurement(
+                runs: iterations, elapsed: start.duration(to: clock.now), cpuTime: ThreadCPUTime.now - cpuStart,
+                checksum: checksum)
         }
-        let warmUpEnd = clock.now.advanced(by: duration / 10)
-        while clock.now < warmUpEnd {
-            for _ in 0..<Self.batchSize { checksum &+= try operation() }
-        }
+        let warmUpStart = clock.now
+        var warmUpRuns = 0
+        repeat {
+            checksum &+= try operation()
+            warmUpRuns += 1
+        } while warmUpStart.duration(to: clock.now) < duration / 10
+        let batchSize = max(1, Int(Double(warmUpRuns) * (Self.batchDuration / (duration / 10))))
+
+        let cpuStart = ThreadCPUTime.now
         let start = clock.now
         var runs = 0
         var elapsed = Duration.zero
         repeat {
-            for _ in 0..<Self.batchSize { checksum &+= try operation() }
-            runs += Self.batchSize
+            for _ in 0..<batchSize { checksum &+= try operation() }
+            runs += batchSize
             elapsed = start.duration(to: clock.now)
         } while elapsed < duration
-        return RateMeasurement(runs: runs, elapsed: elapsed, checksum: checksum)
+        return RateMeasurement(runs: runs, elapsed: elapsed, cpuTime: ThreadCPUTime.now - cpuStart, checksum: checksum)
     }
 }

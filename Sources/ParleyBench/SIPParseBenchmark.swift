@@ -1,8 +1,8 @@
 import ArgumentParser
 import SIPCore
 
-/// `parley-bench sip-parse`: how fast one core turns SIP bytes into ``SIPMessage``s and back, and how
-/// many heap allocations a parse costs.
+/// `parley-bench sip-parse`: how fast one core turns SIP bytes into ``SIPMessage``s and back, how
+/// many heap allocations a parse costs, and how fast the server transaction table finds requests.
 ///
 /// The reference is raw libosip2 (`osip_message_parse` + `osip_message_to_str`): about 310 000
 /// MESSAGE round trips per second per core on the project's build machine; the goal for the whole
@@ -17,6 +17,14 @@ struct SIPParseBenchmark: ParsableCommand {
 
     @Option(help: "Parses over which allocations are counted (default: --iterations, else 10000).")
     var allocationRuns: Int?
+
+    @Option(help: "Distinct requests (server transactions) in the transaction table measurement.")
+    var transactions: Int = 10_000
+
+    func validate() throws {
+        if let allocationRuns, allocationRuns <= 0 { throw ValidationError("--allocation-runs must be positive") }
+        guard transactions > 0 else { throw ValidationError("--transactions must be positive") }
+    }
 
     func run() throws {
         guard AllocationCounter.isInterposing else {
@@ -67,7 +75,34 @@ struct SIPParseBenchmark: ParsableCommand {
         print("INVITE parse allocations:  \(format(inviteAllocations)) over \(runs) parses")
         report.add("allocations_per_invite_parse", ratio: inviteAllocations.perRun)
 
+        let tableCPUShare = try measureTransactionTable(template: message, meter: meter, report: &report)
+        let cpuShares = [messageParse, inviteParse, messageSerialize, inviteSerialize, roundTrip].map(\.cpuShare)
+        report.add("min_cpu_share", ratio: min(tableCPUShare, cpuShares.min() ?? 1))
         print(report.line)
+    }
+
+    /// Insert, lookup and remove of `transactions` server transactions keyed by
+    /// ``TransactionKey/server(for:)`` (RFC 3261 §17.2.3); one operation is one key's insert + lookup
+    /// (+ the remove that keeps the table's size steady from pass to pass). Returns the CPU share
+    /// of the timed passes.
+    private func measureTransactionTable(
+        template: SIPMessage, meter: RateMeter, report: inout BenchmarkReport
+    ) throws -> Double {
+        let workload = try TransactionTableWorkload(count: transactions, template: template)
+        var table = TransactionTable<ServerNonInviteTransaction>(minimumCapacity: transactions)
+        let passes = meter.measure { workload.insertLookupRemove(in: &table) }
+        let perSecond = passes.perSecond * Double(transactions)
+        print("Transaction table, \(transactions) keys, passes: \(passes.summary)")
+        print("Transaction table insert+lookup+remove: \(Int(perSecond.rounded()))/s "
+            + "(\(BenchmarkReport.format(1e9 / perSecond, fractionDigits: 1)) ns per key)")
+        report.add("transaction_insert_lookup_per_s", perSecond: perSecond)
+
+        let allocations = AllocationCounter.allocationsPerRun(runs: 10) { workload.insertLookupRemove(in: &table) }
+        let perKey = allocations.perRun / Double(transactions)
+        print("Transaction table allocations: \(BenchmarkReport.format(perKey, fractionDigits: 2)) per key "
+            + "(checksum \(allocations.checksum))")
+        report.add("allocations_per_transaction_insert_lookup", ratio: perKey)
+        return passes.cpuShare
     }
 
     /// The serialised bytes folded into a number, so serialising cannot be optimised away.
