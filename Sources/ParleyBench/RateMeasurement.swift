@@ -19,6 +19,10 @@ struct RateMeasurement {
     /// Runs per second.
     var perSecond: Double { Double(runs) / seconds }
 
+    /// Runs per second of the thread's CPU time: what the code does per core-second even when
+    /// other processes shared the core (their cache pollution still counts against it).
+    var perCPUSecond: Double { Double(runs) / (cpuTime / .seconds(1)) }
+
     /// Average time of one run in nanoseconds.
     var nanosecondsPerRun: Double { seconds * 1e9 / Double(runs) }
 
@@ -27,6 +31,7 @@ struct RateMeasurement {
         let warning = cpuShare < 0.95 ? " — WARNING: core shared with other processes, rate understated" : ""
         return "\(Int(perSecond.rounded()))/s (\(BenchmarkReport.format(nanosecondsPerRun, fractionDigits: 1)) ns each; "
             + "\(runs) runs in \(BenchmarkReport.format(seconds, fractionDigits: 2)) s, "
-            + "\(Int((cpuShare * 100).rounded()))% on CPU; checksum \(checksum))\(warning)"
+            + "\(Int((cpuShare * 100).rounded()))% on CPU, \(Int(perCPUSecond.rounded()))/s of CPU time; "
+            + "checksum \(checksum))\(warning)"
     }
 }
