@@ -29,7 +29,8 @@ struct RateMeasurement {
     /// One line for people: rate, time per run, runs, duration, CPU share and checksum.
     var summary: String {
         let warning = cpuShare < 0.95 ? " — WARNING: core shared with other processes, rate understated" : ""
-        return "\(Int(perSecond.rounded()))/s (\(BenchmarkReport.format(nanosecondsPerRun, fractionDigits: 1)) ns each; "
+        let nanoseconds = BenchmarkReport.format(nanosecondsPerRun, fractionDigits: 1)
+        return "\(Int(perSecond.rounded()))/s (\(nanoseconds) ns each; "
             + "\(runs) runs in \(BenchmarkReport.format(seconds, fractionDigits: 2)) s, "
             + "\(Int((cpuShare * 100).rounded()))% on CPU, \(Int(perCPUSecond.rounded()))/s of CPU time; "
             + "checksum \(checksum))\(warning)"
