@@ -9,12 +9,13 @@ struct BenchmarkOptions: ParsableArguments {
     var iterations: Int?
 
     func validate() throws {
-        guard seconds > 0 else { throw ValidationError("--seconds must be positive") }
+        // Below this the warm-up that sizes the batches between clock readings is too short to time.
+        guard seconds >= 0.01 else { throw ValidationError("--seconds must be at least 0.01") }
         if let iterations, iterations <= 0 { throw ValidationError("--iterations must be positive") }
     }
 
     /// The meter these options describe.
     var rateMeter: RateMeter {
-        RateMeter(duration: .milliseconds(Int64(seconds * 1000)), iterations: iterations)
+        RateMeter(duration: .nanoseconds(Int64(seconds * 1e9)), iterations: iterations)
     }
 }

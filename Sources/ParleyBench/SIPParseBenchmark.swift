@@ -10,7 +10,7 @@ import SIPCore
 struct SIPParseBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sip-parse",
-        abstract: "SIP parse, serialise and round-trip rates and allocations per parse, on one core."
+        abstract: "SIP parse, serialise and round-trip rates, allocations per parse, transaction table rate."
     )
 
     @OptionGroup var options: BenchmarkOptions
