@@ -6,7 +6,7 @@ extension IMCRoomManager {
     /// caller watches (``OutgoingIMMessage/invitation``). The inviter gets no confirmation.
     mutating func invite(_ command: IMCCommand, _ message: IncomingIMMessage) -> IMCOutcome {
         guard let userArgument = command.parameter(0), let invitee = userAddress(userArgument, message),
-            let address = roomAddress(command.parameter(1), message), var room = room(address),
+            let address = roomAddress(command.parameter(1), message), var room = self.room(address),
             let sender = room.memberIndex(of: message.fromURI.address).map({ room.members[$0] }),
             sender.role == .owner || sender.role == .admin,
             room.memberIndex(of: invitee) == nil
@@ -30,7 +30,7 @@ extension IMCRoomManager {
     /// rights is told so and the command still succeeds.
     mutating func add(_ command: IMCCommand, _ message: IncomingIMMessage) -> IMCOutcome {
         guard let userArgument = command.parameter(0), let user = userAddress(userArgument, message),
-            let address = roomAddress(command.parameter(1), message), var room = room(address),
+            let address = roomAddress(command.parameter(1), message), var room = self.room(address),
             let sender = room.memberIndex(of: message.fromURI.address).map({ room.members[$0] })
         else { return IMCOutcome(returnCode: .inviteFailed) }
         guard sender.role == .owner || sender.role == .admin else {
@@ -53,7 +53,7 @@ extension IMCRoomManager {
     mutating func remove(_ command: IMCCommand, _ message: IncomingIMMessage) -> IMCOutcome {
         // Without an argument Kamailio builds `sip:@host`, which names nobody: the command fails.
         guard let user = userAddress(command.parameter(0) ?? "", message),
-            let address = roomAddress(command.parameter(1), message), var room = room(address),
+            let address = roomAddress(command.parameter(1), message), var room = self.room(address),
             let sender = room.memberIndex(of: message.fromURI.address).map({ room.members[$0] }),
             sender.role == .owner || sender.role == .admin,
             let index = room.memberIndex(of: user), room.members[index].role != .owner
@@ -78,7 +78,7 @@ extension IMCRoomManager {
         guard command.parameters.count >= 2, let role = Self.role(named: command.parameters[1]),
             let address = roomAddress(command.parameter(2), message),
             let user = userAddress(command.parameters[0], message),
-            var room = room(address),
+            var room = self.room(address),
             let sender = room.memberIndex(of: message.fromURI.address).map({ room.members[$0] })
         else { return IMCOutcome(returnCode: .modifyFailed) }
         guard sender.role == .owner || sender.role == .admin else {

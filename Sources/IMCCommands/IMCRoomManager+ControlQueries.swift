@@ -19,7 +19,7 @@ extension IMCRoomManager {
         guard let roomURI else { throw .noRoomName }
         guard let first = roomURI.first, first != "." else { throw .emptyRoomName }
         guard let uri = try? IMCMessageURI(parsing: roomURI) else { throw .invalidRoomName }
-        guard let room = room(uri.address) else { throw .roomNotFound }
+        guard let room = self.room(uri.address) else { throw .roomNotFound }
         return IMCMemberListing(
             room: room.address.uri, members: room.members.map(\.address.uri), count: room.members.count
         )

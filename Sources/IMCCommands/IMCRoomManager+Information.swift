@@ -5,7 +5,7 @@ extension IMCRoomManager {
     /// `#members [room]` / `#list`: any member, invited ones included, may list; the list shows
     /// active members only, `*` for the owner and `~` for admins.
     func listMembers(_ command: IMCCommand, _ message: IncomingIMMessage) -> IMCOutcome {
-        guard let address = roomAddress(command.parameter(0), message), let room = room(address),
+        guard let address = roomAddress(command.parameter(0), message), let room = self.room(address),
             let index = room.memberIndex(of: message.fromURI.address)
         else { return IMCOutcome(returnCode: .listFailed) }
         let lines = room.activeMembers.map { member in

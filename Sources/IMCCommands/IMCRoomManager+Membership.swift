@@ -22,7 +22,7 @@ extension IMCRoomManager {
         if let privacyArgument, !Self.isPrivateKeyword(privacyArgument) {
             return IMCOutcome(returnCode: .createFailed)
         }
-        guard var room = room(address) else {
+        guard var room = self.room(address) else {
             return createRoom(address, isPrivate: privacyArgument != nil, for: message)
         }
         if configuration.checksOnCreate {
@@ -51,7 +51,7 @@ extension IMCRoomManager {
         guard let address = roomAddress(command.parameter(0), message) else {
             return IMCOutcome(returnCode: .joinFailed)
         }
-        guard var room = room(address) else {
+        guard var room = self.room(address) else {
             guard configuration.createsRoomOnJoin else {
                 return IMCOutcome(returnCode: .success, outgoing: [replyToSender(IMCText.roomNotFound, for: message)])
             }
@@ -88,7 +88,7 @@ extension IMCRoomManager {
 
     /// `#accept [room]`.
     mutating func accept(_ command: IMCCommand, _ message: IncomingIMMessage) -> IMCOutcome {
-        guard let address = roomAddress(command.parameter(0), message), var room = room(address),
+        guard let address = roomAddress(command.parameter(0), message), var room = self.room(address),
             let index = room.memberIndex(of: message.fromURI.address), room.members[index].isInvited
         else { return IMCOutcome(returnCode: .acceptFailed) }
         room.members[index].isInvited = false
@@ -103,7 +103,7 @@ extension IMCRoomManager {
 
     /// `#reject [room]` / `#deny`: removes the invitation and tells nobody.
     mutating func reject(_ command: IMCCommand, _ message: IncomingIMMessage) -> IMCOutcome {
-        guard let address = roomAddress(command.parameter(0), message), var room = room(address),
+        guard let address = roomAddress(command.parameter(0), message), var room = self.room(address),
             let index = room.memberIndex(of: message.fromURI.address), room.members[index].isInvited
         else { return IMCOutcome(returnCode: .rejectFailed) }
         let member = room.members.remove(at: index)
@@ -114,7 +114,7 @@ extension IMCRoomManager {
     /// `#leave [room]` / `#exit`: the owner is refused with a message; anyone else is announced
     /// first (hearing it too when active) and then removed.
     mutating func leave(_ command: IMCCommand, _ message: IncomingIMMessage) -> IMCOutcome {
-        guard let address = roomAddress(command.parameter(0), message), var room = room(address),
+        guard let address = roomAddress(command.parameter(0), message), var room = self.room(address),
             let index = room.memberIndex(of: message.fromURI.address)
         else { return IMCOutcome(returnCode: .leaveFailed) }
         let member = room.members[index]
@@ -133,7 +133,7 @@ extension IMCRoomManager {
 
     /// `#destroy [room]`: owners only; active members are told, then the room is gone.
     mutating func destroy(_ command: IMCCommand, _ message: IncomingIMMessage) -> IMCOutcome {
-        guard let address = roomAddress(command.parameter(0), message), let room = room(address),
+        guard let address = roomAddress(command.parameter(0), message), let room = self.room(address),
             let index = room.memberIndex(of: message.fromURI.address), room.members[index].role == .owner
         else { return IMCOutcome(returnCode: .destroyFailed) }
         let announcement = broadcast(IMCText.roomDestroyed, in: room, for: message)

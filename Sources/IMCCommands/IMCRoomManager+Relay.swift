@@ -5,7 +5,7 @@ extension IMCRoomManager {
     /// Relays `message` to every active member of the Request-URI's room but the sender, as
     /// `[sender]: ` followed by the body bytes unchanged. Only active members may send.
     func relay(_ message: IncomingIMMessage) -> IMCOutcome {
-        guard let room = room(message.requestURI.address),
+        guard let room = self.room(message.requestURI.address),
             let index = room.memberIndex(of: message.fromURI.address), !room.members[index].isInvited
         else { return IMCOutcome(returnCode: .messageFailed) }
         let sender = room.members[index]
