@@ -30,3 +30,12 @@ extension UInt8 {
     /// SP or HTAB, the whitespace of SIP's LWS (RFC 3261 §25.1).
     var isSIPWhitespace: Bool { self == UInt8(ascii: " ") || self == UInt8(ascii: "\t") }
 }
+
+extension Substring {
+    /// The index of the first `byte` (an ASCII separator), searched in the contiguous UTF-8 bytes.
+    func firstIndex(ofByte byte: UInt8) -> Index? {
+        let offset = utf8.withContiguousStorageIfAvailable { $0.firstIndex(of: byte) }
+            ?? utf8.firstIndex(of: byte).map { utf8.distance(from: utf8.startIndex, to: $0) }
+        return offset.map { utf8.index(utf8.startIndex, offsetBy: $0) }
+    }
+}

@@ -21,7 +21,7 @@ private let osipParserReady: Void = {
 enum OSIPParser {
     /// Parses a URI. `sip:` and `sips:` go through libosip2; other schemes are kept opaque.
     static func parseURI(_ text: String) throws(SIPParseError) -> SIPURI {
-        guard let colon = text.firstIndex(of: ":"), colon != text.startIndex else {
+        guard let colon = text[...].firstIndex(ofByte: UInt8(ascii: ":")), colon != text.startIndex else {
             throw SIPParseError(.badRequest, "URI without a scheme")
         }
         let scheme = text[..<colon].lowercased()
@@ -83,7 +83,7 @@ enum OSIPParser {
         var user: String?
         var password: String?
         if uri.username != nil, let userInfo = rawUserInfo(of: originalText) {
-            if let colon = userInfo.firstIndex(of: ":") {
+            if let colon = userInfo.firstIndex(ofByte: UInt8(ascii: ":")) {
                 user = String(userInfo[..<colon])
                 password = String(userInfo[userInfo.index(after: colon)...])
             } else {
@@ -98,21 +98,20 @@ enum OSIPParser {
     /// The `userinfo` of a SIP URI as written: between `scheme:` and the first `@` (an `@` inside the
     /// user part must be escaped, RFC 3261 §25.1).
     private static func rawUserInfo(of text: Substring) -> Substring? {
-        let bytes = text.utf8
-        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), let at = bytes.firstIndex(of: UInt8(ascii: "@")),
+        guard let colon = text.firstIndex(ofByte: UInt8(ascii: ":")), let at = text.firstIndex(ofByte: UInt8(ascii: "@")),
               colon < at
         else { return nil }
-        return text[bytes.index(after: colon)..<at]
+        return text[text.utf8.index(after: colon)..<at]
     }
 
     /// The URI inside `<…>`, or the value up to its first header parameter for an addr-spec.
     private static func uriSubstring(of text: String) -> Substring {
-        let bytes = text.utf8
-        if let open = bytes.firstIndex(of: UInt8(ascii: "<")),
-           let close = bytes[open...].firstIndex(of: UInt8(ascii: ">")) {
-            return text[bytes.index(after: open)..<close]
+        let whole = text[...]
+        if let open = whole.firstIndex(ofByte: UInt8(ascii: "<")),
+           let close = whole[open...].firstIndex(ofByte: UInt8(ascii: ">")) {
+            return whole[text.utf8.index(after: open)..<close]
         }
-        return text[..<(bytes.firstIndex(of: UInt8(ascii: ";")) ?? bytes.endIndex)]
+        return whole[..<(whole.firstIndex(ofByte: UInt8(ascii: ";")) ?? whole.endIndex)]
     }
 
     private static func port(_ text: UnsafeMutablePointer<CChar>?, in element: String) throws(SIPParseError) -> Int? {
@@ -160,7 +159,8 @@ enum OSIPParser {
 
     /// Calls `body` with `text` as a C string whose NUL bytes are carried as 0xFF.
     private static func withOSIPString(_ text: String, _ body: (UnsafePointer<CChar>) -> Int32) -> Int32 {
-        if !text.utf8.contains(0) { return text.withCString(body) }
+        let hasNUL = text.utf8.withContiguousStorageIfAvailable { $0.contains(0) } ?? text.utf8.contains(0)
+        if !hasNUL { return text.withCString(body) }
         var bytes = [CChar]()
         bytes.reserveCapacity(text.utf8.count + 1)
         for byte in text.utf8 { bytes.append(CChar(bitPattern: byte == 0 ? 0xFF : byte)) }
