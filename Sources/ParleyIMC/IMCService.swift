@@ -1,0 +1,157 @@
+import ConferenceModel
+import Foundation
+import IMCCommands
+import Logging
+import NIOPosix
+import SIPCore
+import ServiceLifecycle
+import Synchronization
+
+/// `parley-imc` at work: a SIP endpoint whose MESSAGEs to the manager or a room go through the
+/// room logic, with a registrar so that users can be reached, and every reply sent as a new
+/// MESSAGE to the user's registered address (or through the outbound proxy).
+final class IMCService: Service, Sendable {
+    private let settings: IMCSettings
+    private let conference: IMCConference
+    private let registrar = Mutex(Registrar())
+    private let logger: Logger
+    private let epoch = ContinuousClock.now
+    private let endpoint: SIPEndpoint
+
+    init(settings: IMCSettings, store: any IMCStore, logger: Logger) async throws {
+        self.settings = settings
+        self.logger = logger
+        conference = try await IMCConference(configuration: settings.configuration, store: store)
+        let handler = RequestRouter()
+        endpoint = SIPEndpoint(
+            configuration: .init(listenAddresses: settings.listenAddresses, productName: "Parley parley-imc"),
+            eventLoop: MultiThreadedEventLoopGroup.singleton.next(), logger: logger,
+            requestHandler: { request in handler.route(request) })
+        handler.service.withLock { $0 = self }
+    }
+
+    func run() async throws {
+        for address in try await endpoint.start() {
+            FileHandle.standardOutput.write(Data("parley-imc listening on \(address)\n".utf8))
+        }
+        try? await gracefulShutdown()
+        await endpoint.shutdown()
+    }
+
+    // MARK: - Requests
+
+    fileprivate func receive(_ request: IncomingRequest) {
+        let message = request.message
+        switch message.method {
+        case .register:
+            register(request)
+        case .message where message.requestURI.map({ settings.routesToManager(user: $0.user ?? "") }) == true:
+            Task { await self.converse(request) }
+        case .message:
+            request.respond(statusCode: 404, reasonPhrase: "Not Here")
+        case .ack, .cancel:
+            break
+        case .options:
+            request.respond(statusCode: 200)
+        default:
+            request.respond(statusCode: 405, headers: [SIPHeaderField(name: "Allow", value: "MESSAGE, REGISTER, OPTIONS")])
+        }
+    }
+
+    private func register(_ request: IncomingRequest) {
+        let source = BindingSourceAddress(
+            host: request.source.host, port: request.source.port, transport: request.source.transport.rawValue)
+        let now = ContinuousClock.now - epoch
+        let response = registrar.withLock { registrar in
+            registrar.process(request.message, from: source, authenticatedUser: nil, now: now)
+                .response(to: request.message, toTag: SIPIdentifiers.tag())
+        }
+        request.respond(response)
+    }
+
+    /// One MESSAGE to the manager or a room: the room logic decides, the change is stored, the
+    /// sender gets 200 or a 500-class answer, then the replies and fan-out go out.
+    private func converse(_ request: IncomingRequest) async {
+        let message = request.message
+        guard let requestURI = message.requestURI, requestURI.isSIP, message.from.uri.isSIP, !message.body.isEmpty else {
+            request.respond(statusCode: 500, reasonPhrase: "Invalid Request")
+            return
+        }
+        let incoming = IncomingIMMessage(
+            requestURI: IMCMessageURI(requestURI), fromURI: IMCMessageURI(message.from.uri), callID: message.callID,
+            contentType: message.contentType, body: message.body)
+        do {
+            let outcome = try await conference.handle(incoming)
+            request.respond(statusCode: outcome.sipStatus.statusCode, reasonPhrase: outcome.sipStatus.reasonPhrase)
+            deliver(outcome.outgoing)
+        } catch {
+            logger.error("could not store a room change: \(error)")
+            request.respond(statusCode: 500, reasonPhrase: "Storage Failure")
+        }
+    }
+
+    // MARK: - Outgoing MESSAGEs
+
+    private func deliver(_ messages: [OutgoingIMMessage]) {
+        for message in messages {
+            Task { await self.send(message) }
+        }
+    }
+
+    /// Sends one MESSAGE as Kamailio's tm would (imc.md §7) and reports a failed invitation back.
+    private func send(_ outgoing: OutgoingIMMessage) async {
+        let status: Int
+        do {
+            guard let target = try? SIPURI(parsing: outgoing.to), let from = try? SIPURI(parsing: outgoing.from) else {
+                throw SIPTransactionError(.invalidRequest, "unusable URI in \(outgoing.to) / \(outgoing.from)")
+            }
+            guard let destination = destination(for: target) else {
+                status = 404
+                logger.debug("\(outgoing.to) is not registered")
+                await reportInvitation(outgoing, status: status)
+                return
+            }
+            let request = SIPMessage(
+                request: .message, uri: target, via: try await endpoint.makeVia(for: destination.transport),
+                from: SIPNameAddress(uri: from, parameters: [SIPParameter(name: "tag", value: SIPIdentifiers.tag())]),
+                to: SIPNameAddress(uri: target), callID: SIPIdentifiers.callID(), sequenceNumber: 10,
+                headers: [SIPHeaderField(name: "User-Agent", value: "Parley parley-imc")]
+                    + outgoing.headerFields(extraHeaders: settings.extraHeaders),
+                body: outgoing.body)
+            status = try await endpoint.send(request, to: destination).statusCode ?? 500
+        } catch {
+            logger.debug("MESSAGE to \(outgoing.to) failed: \(error)")
+            status = 408
+        }
+        await reportInvitation(outgoing, status: status)
+    }
+
+    private func reportInvitation(_ outgoing: OutgoingIMMessage, status: Int) async {
+        guard status >= 300, let invitation = outgoing.invitation else { return }
+        do {
+            deliver(try await conference.invitationFailed(invitation, status: status).outgoing)
+        } catch {
+            logger.error("could not store a room change: \(error)")
+        }
+    }
+
+    /// The outbound proxy when set, else where the user registered from (the address the
+    /// REGISTER came from, which reaches clients behind NAT).
+    private func destination(for target: SIPURI) -> SIPTransportAddress? {
+        if let proxy = settings.outboundProxy { return proxy }
+        guard let aor = AddressOfRecord(target) else { return nil }
+        let now = ContinuousClock.now - epoch
+        guard let binding = registrar.withLock({ $0.locationService.lookup(aor: aor, now: now).first }) else { return nil }
+        let transport = SIPTransportProtocol(rawValue: binding.source.transport) ?? .udp
+        return try? SIPTransportAddress(transport, host: binding.source.host, port: binding.source.port)
+    }
+}
+
+/// Hands requests from the endpoint to the service once it exists (the endpoint is made first).
+private final class RequestRouter: Sendable {
+    let service = Mutex<IMCService?>(nil)
+
+    func route(_ request: IncomingRequest) {
+        service.withLock { $0 }?.receive(request)
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import ArgumentParser
+import IMCCommands
+import SIPCore
+
+/// Everything `parley-imc` is told on its command line, checked.
+struct IMCSettings: Sendable {
+    var listenAddresses: [SIPTransportAddress]
+    var domain: String?
+    var outboundProxy: SIPTransportAddress?
+    var configuration: IMCConfiguration
+    var extraHeaders: [SIPHeaderField]
+    var managerUser: String
+    var roomPattern: String
+
+    init(
+        listenAddresses: [SIPTransportAddress], domain: String?, outboundProxy: SIPTransportAddress?, commandStart: String,
+        createOnJoin: Bool, checkOnCreate: Bool, extraHeaders: [SIPHeaderField], managerUser: String, roomPattern: String
+    ) throws {
+        self.listenAddresses = listenAddresses
+        self.domain = domain
+        self.outboundProxy = outboundProxy
+        do {
+            configuration = try IMCConfiguration(
+                commandStart: commandStart, createsRoomOnJoin: createOnJoin, checksOnCreate: checkOnCreate)
+        } catch {
+            throw ValidationError("--cmd-char: \(error)")
+        }
+        self.extraHeaders = extraHeaders
+        self.managerUser = managerUser
+        self.roomPattern = roomPattern
+    }
+
+    /// Whether a Request-URI user part names the manager or a room (Kamailio's routing script
+    /// `$rU =~ "^chat-"`), matched case-insensitively with `*` as a wildcard.
+    func routesToManager(user: String) -> Bool {
+        user.lowercased() == managerUser.lowercased() || Self.matches(user.lowercased(), pattern: roomPattern.lowercased())
+    }
+
+    private static func matches(_ text: String, pattern: String) -> Bool {
+        let parts = pattern.split(separator: "*", omittingEmptySubsequences: false)
+        guard parts.count > 1 else { return text == pattern }
+        var rest = Substring(text)
+        guard rest.hasPrefix(parts[0]) else { return false }
+        rest = rest.dropFirst(parts[0].count)
+        for part in parts.dropFirst().dropLast() {
+            guard let range = rest.range(of: part) else { return false }
+            rest = rest[range.upperBound...]
+        }
+        return rest.hasSuffix(parts.last!)
+    }
+
+    /// `udp:127.0.0.1:5070`, `tcp:[::1]:5070`.
+    static func parseListenAddress(_ text: String) throws -> SIPTransportAddress {
+        guard let colon = text.firstIndex(of: ":"),
+              let transport = SIPTransportProtocol(rawValue: text[..<colon].uppercased())
+        else { throw ValidationError("--listen '\(text)' needs udp: or tcp: before host:port") }
+        return try hostPort(String(text[text.index(after: colon)...]), transport: transport, option: "--listen")
+    }
+
+    /// `sip:127.0.0.1:5060` (with `;transport=tcp` for TCP).
+    static func parseOutboundProxy(_ text: String) throws -> SIPTransportAddress {
+        guard let uri = try? SIPURI(parsing: text), uri.isSIP else { throw ValidationError("--outbound-proxy '\(text)' is not a SIP URI") }
+        let transport: SIPTransportProtocol = uri.transport == "tcp" ? .tcp : .udp
+        do {
+            return try SIPTransportAddress(transport, host: uri.host, port: uri.port ?? 5060)
+        } catch {
+            throw ValidationError("--outbound-proxy '\(text)' needs a numeric IP address")
+        }
+    }
+
+    /// `X-A: b\r\nX-C: d\r\n` (with literal `\r\n` as typed on a command line, or real line ends).
+    static func parseExtraHeaders(_ text: String) throws -> [SIPHeaderField] {
+        let normalized = text.replacingOccurrences(of: "\\r\\n", with: "\n").replacingOccurrences(of: "\r\n", with: "\n")
+        return try normalized.split(separator: "\n").map { line in
+            guard let colon = line.firstIndex(of: ":") else { throw ValidationError("--extra-headers line '\(line)' has no colon") }
+            return SIPHeaderField(
+                name: String(line[..<colon]).trimmingCharacters(in: .whitespaces),
+                value: String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces))
+        }
+    }
+
+    private static func hostPort(_ text: String, transport: SIPTransportProtocol, option: String) throws -> SIPTransportAddress {
+        let host: Substring, port: Substring
+        if text.hasPrefix("["), let close = text.firstIndex(of: "]") {
+            host = text[text.index(after: text.startIndex)..<close]
+            port = text[text.index(after: close)...].drop { $0 == ":" }
+        } else if let colon = text.lastIndex(of: ":") {
+            host = text[..<colon]
+            port = text[text.index(after: colon)...]
+        } else {
+            throw ValidationError("\(option) '\(text)' needs host:port")
+        }
+        guard let number = Int(port), (0...65535).contains(number),
+              let address = try? SIPTransportAddress(transport, host: String(host), port: number)
+        else { throw ValidationError("\(option) '\(text)' needs a numeric IP address and a port") }
+        return address
+    }
+}
