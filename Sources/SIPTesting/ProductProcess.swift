@@ -47,6 +47,13 @@ public final class ProductProcess: @unchecked Sendable {
     /// Whether the process is still running.
     public var isRunning: Bool { process.isRunning }
 
+    /// Kills the process with SIGKILL, as a crash would, and waits for it.
+    public func crash() {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
     /// Stops the process with SIGTERM and waits for it.
     public func stop() {
         guard process.isRunning else { return }

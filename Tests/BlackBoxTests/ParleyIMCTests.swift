@@ -1,0 +1,132 @@
+import Foundation
+import SIPCore
+import SIPTesting
+import Testing
+
+/// `parley-imc` driven over real UDP by several user agents, checking exactly what each receives
+/// against Kamailio imc 5.6's texts and headers (specs/imc.md §4–§8).
+@Suite(.serialized) struct ParleyIMCTests {
+    static let room = "sip:chat-1@imc.test"
+
+    static func bodies(_ messages: [SIPMessage]) -> [String] {
+        messages.map { String(decoding: $0.body, as: UTF8.self) }
+    }
+
+    @Test func createJoinAndFanOut() throws {
+        let server = try IMCServer()
+        let alice = try TestUserAgent(user: "alice", serverPort: server.port)
+        let bob = try TestUserAgent(user: "bob", serverPort: server.port)
+        let carol = try TestUserAgent(user: "carol", serverPort: server.port)
+        for agent in [alice, bob, carol] { #expect(try agent.register() == 200) }
+
+        #expect(try alice.message("#create", to: Self.room) == 200)
+        #expect(Self.bodies(alice.receiveMessages()) == ["*** Room was created"])
+        #expect(try bob.message("#join", to: Self.room) == 200)
+        #expect(try carol.message("#join chat-1", to: "sip:chat-manager@imc.test") == 200)
+        #expect(Set(Self.bodies(alice.receiveMessages())) == ["*** [bob] has joined the room", "*** [carol] has joined the room"])
+
+        #expect(try bob.message("hello\nall", to: Self.room) == 200)
+        let aliceGot = try #require(alice.receiveMessages().first)
+        #expect(String(decoding: aliceGot.body, as: UTF8.self) == "[bob]: hello\nall")
+        #expect(aliceGot.from.uri.description == Self.room)
+        #expect(aliceGot.to.uri.description == "sip:alice@imc.test")
+        #expect(aliceGot.cseq.sequenceNumber == 10)
+        #expect(aliceGot.contentType == "text/plain")
+        #expect(aliceGot.headers["Supported"] == "kamailio/imc")
+        #expect(aliceGot.headers["In-Reply-To"]?.hasPrefix("bob-") == true)
+        #expect(Self.bodies(carol.receiveMessages()).contains("[bob]: hello\nall"))
+        #expect(!Self.bodies(bob.receiveMessages()).contains("[bob]: hello\nall"), "the sender hears nothing back")
+
+        #expect(try carol.message("#members", to: Self.room) == 200)
+        #expect(Self.bodies(carol.receiveMessages()) == ["Members:\n*[alice]\n[carol]\n[bob]"])
+        #expect(try alice.message("#leave", to: Self.room) == 200)
+        #expect(Self.bodies(alice.receiveMessages()) == [
+            "*** You are the room's owner and cannot leave. Use #destroy if you wish to destroy the room.",
+        ])
+        #expect(try bob.message("#frobnicate", to: Self.room) == 200)
+        #expect(Self.bodies(bob.receiveMessages()).contains("*** Invalid command 'frobnicate' (send '#help' for help)"))
+        #expect(try bob.message("#destroy", to: Self.room) == 500, "only the owner destroys")
+    }
+
+    @Test func privateRoomInvitationAndUnregisteredInvitee() throws {
+        let server = try IMCServer()
+        let alice = try TestUserAgent(user: "alice", serverPort: server.port)
+        let bob = try TestUserAgent(user: "bob", serverPort: server.port)
+        let dave = try TestUserAgent(user: "dave", serverPort: server.port)
+        for agent in [alice, bob, dave] { try agent.register() }
+
+        #expect(try alice.message("#create chat-1 private", to: "sip:chat-manager@imc.test") == 200)
+        _ = alice.receiveMessages()
+        #expect(try dave.message("#join", to: Self.room) == 200)
+        #expect(Self.bodies(dave.receiveMessages()).contains(
+            "*** Private rooms are by invitation only. Room owners have been notified."))
+        #expect(Self.bodies(alice.receiveMessages()) == ["*** [dave] attempted to join the room"])
+
+        #expect(try alice.message("#invite bob", to: Self.room) == 200)
+        #expect(Self.bodies(bob.receiveMessages()) == [
+            "*** [alice] invites you to join the room (send '#accept' or '#reject')",
+        ])
+        #expect(try bob.message("#accept", to: Self.room) == 200)
+        #expect(Self.bodies(alice.receiveMessages()) == ["*** [bob] has joined the room"])
+
+        // erin never registered: the invitation fails and erin leaves the room again (imc.md §4 #invite).
+        #expect(try alice.message("#invite erin", to: Self.room) == 200)
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(try alice.message("#members", to: Self.room) == 200)
+        #expect(Self.bodies(alice.receiveMessages()).last == "Members:\n*[alice]\n[bob]")
+    }
+
+    @Test func roomsSurviveARestart() throws {
+        let first = try IMCServer()
+        let alice = try TestUserAgent(user: "alice", serverPort: first.port)
+        try alice.register()
+        #expect(try alice.message("#create chat-1 private", to: "sip:chat-manager@imc.test") == 200)
+        #expect(try alice.message("#invite bob", to: Self.room) == 200)
+        first.process.stop()
+
+        let second = try IMCServer(databasePath: first.databasePath)
+        let again = try TestUserAgent(user: "alice", serverPort: second.port)
+        try again.register()
+        #expect(try again.message("#members", to: Self.room) == 200)
+        #expect(Self.bodies(again.receiveMessages()) == ["Members:\n*[alice]"], "bob is invited, not yet a member")
+        #expect(try again.message("#rooms", to: "sip:chat-manager@imc.test") == 200)
+        #expect(Self.bodies(again.receiveMessages()) == ["Rooms:\n[chat-1]"])
+    }
+
+    @Test func everyAcknowledgedJoinSurvivesKillNine() throws {
+        let first = try IMCServer()
+        let owner = try TestUserAgent(user: "owner", serverPort: first.port)
+        try owner.register()
+        #expect(try owner.message("#create", to: Self.room) == 200)
+        var acknowledged: [String] = []
+        for index in 1...30 {
+            let agent = try TestUserAgent(user: "u\(index)", serverPort: first.port)
+            agent.responseTimeout = .milliseconds(index > 25 ? 300 : 3000)
+            if try agent.message("#join", to: Self.room) == 200 { acknowledged.append("u\(index)") }
+            if index == 25 { first.process.crash() }
+        }
+        #expect(acknowledged.count == 25)
+
+        let second = try IMCServer(databasePath: first.databasePath)
+        let check = try TestUserAgent(user: "owner", serverPort: second.port)
+        try check.register()
+        #expect(try check.message("#members", to: Self.room) == 200)
+        let listed = Self.bodies(check.receiveMessages()).last ?? ""
+        for user in acknowledged { #expect(listed.contains("[\(user)]"), "\(user) was acknowledged before the crash") }
+    }
+
+    @Test func badInputGetsAClearAnswerAndLosesNothing() throws {
+        let server = try IMCServer()
+        let alice = try TestUserAgent(user: "alice", serverPort: server.port)
+        try alice.register()
+        #expect(try alice.message("#create", to: Self.room) == 200)
+        let broken = "MESSAGE sip:chat-1@imc.test SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:\(alice.socket.port);branch=z9hG4bK-x\r\n"
+            + "From: <sip:alice@imc.test>;tag=1\r\nTo: <sip:chat-1@imc.test>\r\nCall-ID: broken\r\nCSeq: 1 INVITE\r\n"
+            + "Content-Length: 2\r\n\r\nhi"
+        let answer = try #require(try alice.sendRaw(broken))
+        #expect(String(decoding: answer, as: UTF8.self).hasPrefix("SIP/2.0 400 Bad Request (CSeq method does not match"))
+        #expect(try alice.message("", to: Self.room) == 500, "an empty body is Kamailio's rc -1")
+        #expect(try alice.message("#members", to: Self.room) == 200)
+        #expect(Self.bodies(alice.receiveMessages()).last == "Members:\n*[alice]")
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import SIPCore
+import SIPTesting
+
+/// A SIP user agent for black-box tests on one UDP socket: it registers, sends MESSAGEs and
+/// collects the MESSAGEs it receives, answering each with 200 as a phone would.
+final class TestUserAgent {
+    let user: String
+    let domain: String
+    let socket: TestUDPSocket
+    private let serverPort: Int
+    private var sequence: UInt32 = 0
+    /// MESSAGE requests received so far, in arrival order.
+    private(set) var inbox: [SIPMessage] = []
+    /// Final responses received so far, keyed by Call-ID.
+    private var responses: [String: SIPMessage] = [:]
+
+    /// How long a request waits for its final response.
+    var responseTimeout: Duration = .seconds(3)
+
+    init(user: String, domain: String = "imc.test", serverPort: Int) throws {
+        self.user = user
+        self.domain = domain
+        self.serverPort = serverPort
+        socket = try TestUDPSocket()
+    }
+
+    var uri: String { "sip:\(user)@\(domain)" }
+
+    /// REGISTERs this agent's socket address as the contact of `sip:user@domain`; the status code.
+    @discardableResult
+    func register(expires: Int = 300) throws -> Int? {
+        try request("REGISTER", uri: "sip:\(domain)", to: uri, body: "", extraHeaders: "Contact: <sip:\(user)@127.0.0.1:\(socket.port)>\r\nExpires: \(expires)\r\n")
+    }
+
+    /// Sends a MESSAGE with a text body; the final status code.
+    @discardableResult
+    func message(_ body: String, to target: String) throws -> Int? {
+        try request("MESSAGE", uri: target, to: target, body: body, extraHeaders: "Content-Type: text/plain\r\n")
+    }
+
+    /// Sends raw bytes to the server and returns the first response, not parsed.
+    func sendRaw(_ text: String) throws -> [UInt8]? {
+        try socket.send(Array(text.utf8), to: "127.0.0.1", port: serverPort)
+        return socket.receive(timeout: .seconds(2))?.bytes
+    }
+
+    /// Collects MESSAGEs for `window` and returns their bodies in arrival order (and keeps them in ``inbox``).
+    func receiveMessages(window: Duration = .milliseconds(400)) -> [SIPMessage] {
+        let before = inbox.count
+        pump(until: ContinuousClock.now + window) { false }
+        return Array(inbox[before...])
+    }
+
+    private func request(_ method: String, uri: String, to: String, body: String, extraHeaders: String) throws -> Int? {
+        sequence += 1
+        let callID = "\(user)-\(sequence)-\(UInt32.random(in: 0...UInt32.max))"
+        let text = "\(method) \(uri) SIP/2.0\r\n"
+            + "Via: SIP/2.0/UDP 127.0.0.1:\(socket.port);branch=z9hG4bK-\(callID);rport\r\n"
+            + "Max-Forwards: 70\r\nFrom: <\(self.uri)>;tag=\(user)\(sequence)\r\nTo: <\(to)>\r\n"
+            + "Call-ID: \(callID)\r\nCSeq: \(sequence) \(method)\r\n\(extraHeaders)"
+            + "Content-Length: \(body.utf8.count)\r\n\r\n\(body)"
+        try socket.send(Array(text.utf8), to: "127.0.0.1", port: serverPort)
+        pump(until: ContinuousClock.now + responseTimeout) { self.responses[callID] != nil }
+        return responses[callID]?.statusCode
+    }
+
+    /// Reads datagrams until `done` or the deadline: responses are kept, MESSAGEs answered 200.
+    private func pump(until deadline: ContinuousClock.Instant, done: () -> Bool) {
+        while !done(), case let remaining = deadline - ContinuousClock.now, remaining > .zero,
+              let datagram = socket.receive(timeout: remaining) {
+            guard let message = try? SIPMessage(parsing: datagram.bytes) else { continue }
+            if let code = message.statusCode {
+                if code >= 200 { responses[message.callID] = message }
+            } else {
+                if message.method == .message, !inbox.contains(where: { $0.callID == message.callID }) {
+                    inbox.append(message)
+                }
+                var ok = SIPMessage(responseTo: message, statusCode: 200)
+                ok.to.tag = "ua-\(user)"
+                try? socket.send(ok.serialized(), to: "127.0.0.1", port: datagram.port)
+            }
+        }
+    }
+}
