@@ -1,4 +1,5 @@
 import ConferenceModel
+import ControlAPI
 import Foundation
 import IMCCommands
 import Logging
@@ -36,6 +37,13 @@ final class IMCService: Service, Sendable {
         }
         try? await gracefulShutdown()
         await endpoint.shutdown()
+    }
+
+    /// The JSON-RPC methods Kamailio's imc module answers (`imc.list_rooms`, `imc.list_members`,
+    /// `stats.get_statistics`), reading a snapshot of the rooms.
+    var rpcMethods: [String: JSONRPCMethod] {
+        let conference = self.conference
+        return IMCRPCMethods.methods(rooms: { await conference.snapshot() })
     }
 
     // MARK: - Requests

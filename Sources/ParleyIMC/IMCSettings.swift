@@ -1,5 +1,6 @@
 import Foundation
 import ArgumentParser
+import ControlAPI
 import IMCCommands
 import SIPCore
 
@@ -48,6 +49,15 @@ struct IMCSettings: Sendable {
             rest = rest[range.upperBound...]
         }
         return rest.hasSuffix(parts.last!)
+    }
+
+    /// `127.0.0.1:5071` for the JSON-RPC listener.
+    static func parseRPCAddress(_ text: String) throws -> JSONRPCServerConfiguration {
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
+              (0...65535).contains(port)
+        else { throw ValidationError("--rpc '\(text)' needs host:port") }
+        let host = text[..<colon].trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        return JSONRPCServerConfiguration(host: host, port: port)
     }
 
     /// `udp:127.0.0.1:5070`, `tcp:[::1]:5070`.

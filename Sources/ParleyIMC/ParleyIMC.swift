@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConferenceModel
+import ControlAPI
 import Foundation
 import IMCCommands
 import Logging
@@ -43,6 +44,9 @@ struct ParleyIMC: AsyncParsableCommand {
     @Option(name: .long, help: "Pattern of room user parts; '*' matches any text.")
     var roomPattern = "chat-*"
 
+    @Option(name: .long, help: "JSON-RPC listener (POST /RPC), host:port; 'off' for none.")
+    var rpc = "127.0.0.1:5071"
+
     @Option(name: .long, help: "Log level (trace, debug, info, notice, warning, error).")
     var logLevel: Logger.Level = .info
 
@@ -56,7 +60,17 @@ struct ParleyIMC: AsyncParsableCommand {
             extraHeaders: IMCSettings.parseExtraHeaders(extraHeaders), managerUser: managerUser, roomPattern: roomPattern)
         let store = try SQLiteIMCStore(path: db)
         let service = try await IMCService(settings: settings, store: store, logger: logger)
-        let group = ServiceGroup(services: [service], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        var services: [any Service] = [service]
+        if rpc != "off" {
+            let rpcConfiguration = try IMCSettings.parseRPCAddress(rpc)
+            services.append(JSONRPCServer(
+                configuration: rpcConfiguration, methods: service.rpcMethods, logger: logger,
+                onListening: { port in
+                    let url = "http://\(rpcConfiguration.host):\(port)\(rpcConfiguration.path)"
+                    FileHandle.standardOutput.write(Data("parley-imc rpc on \(url)\n".utf8))
+                }))
+        }
+        let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()
     }
 }

@@ -46,6 +46,13 @@ import Testing
         #expect(try bob.message("#frobnicate", to: Self.room) == 200)
         #expect(Self.bodies(bob.receiveMessages()).contains("*** Invalid command 'frobnicate' (send '#help' for help)"))
         #expect(try bob.message("#destroy", to: Self.room) == 500, "only the owner destroys")
+
+        // Kamailio's RPC shapes (imc.md §14, §15), over HTTP with curl.
+        #expect(try server.rpc("imc.list_rooms").contains(#"{"room":"sip:chat-1@imc.test","members":3,"owner":"sip:alice@imc.test"}"#))
+        #expect(try server.rpc("imc.list_members", [Self.room]).contains(
+            #""members":["sip:alice@imc.test","sip:carol@imc.test","sip:bob@imc.test"],"count":3"#))
+        #expect(try server.rpc("imc.list_members", ["chat-9"]).contains("Invalid room name"))
+        #expect(try server.rpc("stats.get_statistics", ["imc:"]).contains("imc:active_rooms = 1"))
     }
 
     @Test func privateRoomInvitationAndUnregisteredInvitee() throws {
