@@ -40,6 +40,6 @@ struct JSONRPCResponder: HTTPResponder {
         guard let error, configuration.errorStatus == .kamailio else { return .ok }
         // jsonrpcs_mod.c jsonrpc_fault: codes up to 100 become 500, others are used as they are.
         let code = (101...599).contains(error.code.rawValue) ? error.code.rawValue : 500
-        return HTTPResponse.Status(code: code, reasonPhrase: error.message)
+        return HTTPResponse.Status(code: code)
     }
 }

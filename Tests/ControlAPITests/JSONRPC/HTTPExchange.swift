@@ -4,8 +4,6 @@ import Foundation
 struct HTTPExchange: Sendable {
     /// The status code.
     var status: Int
-    /// The reason phrase of the status line.
-    var reasonPhrase: String
     /// Header fields, names lowercased.
     var headers: [String: String]
     /// The body as text.
@@ -17,10 +15,9 @@ struct HTTPExchange: Sendable {
             throw HTTPClientError(output: curlOutput)
         }
         let head = curlOutput[..<separator.lowerBound].components(separatedBy: "\r\n")
-        let statusLine = head[0].split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
+        let statusLine = head[0].split(separator: " ")
         guard statusLine.count >= 2, let status = Int(statusLine[1]) else { throw HTTPClientError(output: curlOutput) }
         self.status = status
-        reasonPhrase = statusLine.count > 2 ? String(statusLine[2]) : ""
         var headers: [String: String] = [:]
         for line in head.dropFirst() {
             guard let colon = line.firstIndex(of: ":") else { continue }
@@ -46,7 +43,7 @@ enum HTTPClient {
     ) async throws -> HTTPExchange {
         // -i: keep the status line and headers; Expect: disabled so larger bodies go out at once.
         var arguments = ["-sS", "-i", "-X", method, "-H", "Expect:"]
-        if let body {
+        if body != nil {
             arguments += ["--data-binary", "@-"]
             if json { arguments += ["-H", "Content-Type: application/json"] }
         }
@@ -59,10 +56,11 @@ enum HTTPClient {
         try await run("python3", ["-c", script] + arguments, input: nil)
     }
 
-    /// Runs a program on a Dispatch thread (the wait blocks; Swift's cooperative pool must not).
+    /// Runs a program on a thread of its own: the wait blocks, and neither Swift's cooperative
+    /// pool nor Dispatch's width-limited global queue may be held by it while tests run in parallel.
     private static func run(_ program: String, _ arguments: [String], input: String?) async throws -> String {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
+            Thread {
                 do {
                     let process = Process()
                     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -82,7 +80,7 @@ enum HTTPClient {
                 } catch {
                     continuation.resume(throwing: error)
                 }
-            }
+            }.start()
         }
     }
 }
