@@ -5,7 +5,7 @@
 set -euo pipefail
 
 build_packages=(libosip2-dev libortp-dev libopus-dev libspeexdsp-dev pkg-config)
-test_packages=(sip-tester iproute2 curl sqlite3 postgresql kamailio kamailio-sqlite-modules kamailio-postgres-modules)
+test_packages=(sip-tester iproute2 curl python3 sqlite3 postgresql kamailio kamailio-sqlite-modules kamailio-postgres-modules)
 
 packages=("${build_packages[@]}")
 if [ "${1:-build}" = "test" ]; then

@@ -57,7 +57,8 @@ struct IMCSettings: Sendable {
               (0...65535).contains(port)
         else { throw ValidationError("--rpc '\(text)' needs host:port") }
         let host = text[..<colon].trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        return JSONRPCServerConfiguration(host: host, port: port)
+        // Kamailio's jsonrpcs answers a fault with its code as the HTTP status; clients may look at it.
+        return JSONRPCServerConfiguration(host: host, port: port, errorStatus: .kamailio)
     }
 
     /// `udp:127.0.0.1:5070`, `tcp:[::1]:5070`.

@@ -39,10 +39,14 @@ final class TestUserAgent {
         try request("MESSAGE", uri: target, to: target, body: body, extraHeaders: "Content-Type: text/plain\r\n")
     }
 
-    /// Sends raw bytes to the server and returns the first response, not parsed.
+    /// Sends raw bytes to the server and returns the first response to arrive, not parsed
+    /// (requests arriving meanwhile are skipped).
     func sendRaw(_ text: String) throws -> [UInt8]? {
         try socket.send(Array(text.utf8), to: "127.0.0.1", port: serverPort)
-        return socket.receive(timeout: .seconds(2))?.bytes
+        while let datagram = socket.receive(timeout: .seconds(2)) {
+            if datagram.bytes.starts(with: "SIP/2.0 ".utf8) { return datagram.bytes }
+        }
+        return nil
     }
 
     /// Collects MESSAGEs for `window` and returns their bodies in arrival order (and keeps them in ``inbox``).
