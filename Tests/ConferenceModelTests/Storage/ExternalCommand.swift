@@ -8,17 +8,17 @@ enum ExternalCommand {
     static func run(_ executable: String, _ arguments: [String]) throws -> String {
         guard let path = ["/usr/bin", "/bin", "/usr/local/bin"].map({ "\($0)/\(executable)" })
             .first(where: FileManager.default.isExecutableFile(atPath:)) else {
-            throw ExternalCommandFailure(description: "\(executable) is not installed")
+            throw Failure(description: "\(executable) is not installed")
         }
         let outcome = try BlockingCommand.run(path, arguments)
         guard outcome.status == 0 else {
-            throw ExternalCommandFailure(description: "\(executable) \(arguments) exited \(outcome.status): \(outcome.output)")
+            throw Failure(description: "\(executable) \(arguments) exited \(outcome.status): \(outcome.output)")
         }
         return outcome.output
     }
-}
 
-/// A command-line program failed or is missing.
-struct ExternalCommandFailure: Error, CustomStringConvertible {
-    let description: String
+    /// A command-line program failed or is missing.
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
 }
