@@ -15,6 +15,11 @@ public final class PostgresTestServer: Sendable {
     public struct StartError: Error, CustomStringConvertible {
         /// What failed, with the commands' output.
         public let description: String
+
+        /// Creates an error saying what failed.
+        public init(description: String) {
+            self.description = description
+        }
     }
 
     /// The user that may log in without a password.
@@ -134,19 +139,11 @@ public final class PostgresTestServer: Sendable {
 
     @discardableResult
     private static func run(_ executable: URL, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw StartError(description: "\(executable.lastPathComponent) \(arguments.joined(separator: " ")) exited \(process.terminationStatus):\n\(printed)")
+        let outcome = try BlockingCommand.run(executable.path, arguments)
+        guard outcome.status == 0 else {
+            throw StartError(description: "\(executable.lastPathComponent) \(arguments.joined(separator: " ")) exited \(outcome.status):\n\(outcome.output)")
         }
-        return printed
+        return outcome.output
     }
 
     /// A TCP port of 127.0.0.1 that was free a moment ago (bound to port 0, read back, closed).

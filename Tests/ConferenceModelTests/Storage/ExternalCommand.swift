@@ -1,4 +1,5 @@
 import Foundation
+import SIPTesting
 
 /// Runs a command-line program (`sqlite3`) the way an operator or Kamailio's `kamdbctl` would,
 /// from another process.
@@ -7,25 +8,17 @@ enum ExternalCommand {
     static func run(_ executable: String, _ arguments: [String]) throws -> String {
         guard let path = ["/usr/bin", "/bin", "/usr/local/bin"].map({ "\($0)/\(executable)" })
             .first(where: FileManager.default.isExecutableFile(atPath:)) else {
-            throw ExternalCommandFailure(description: "\(executable) is not installed")
+            throw Failure(description: "\(executable) is not installed")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ExternalCommandFailure(description: "\(executable) \(arguments) exited \(process.terminationStatus): \(printed)")
+        let outcome = try BlockingCommand.run(path, arguments)
+        guard outcome.status == 0 else {
+            throw Failure(description: "\(executable) \(arguments) exited \(outcome.status): \(outcome.output)")
         }
-        return printed
+        return outcome.output
     }
-}
 
-/// A command-line program failed or is missing.
-struct ExternalCommandFailure: Error, CustomStringConvertible {
-    let description: String
+    /// A command-line program failed or is missing.
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
 }

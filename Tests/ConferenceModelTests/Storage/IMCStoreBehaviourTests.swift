@@ -193,7 +193,9 @@ struct IMCStoreBehaviourTests {
                 _ = try await fresh.loadRooms()
                 try kamailio.createKamailioSchema(seedSQL: "SELECT 1;")
 
-                #expect(try fresh.schemaDescription() == kamailio.schemaDescription())
+                let kamailioSchema = try kamailio.schemaDescription()
+                #expect(kamailioSchema.contains { $0.contains("imc_members") && $0.contains("room") })
+                #expect(try fresh.schemaDescription() == kamailioSchema)
                 #expect(try fresh.query("SELECT table_name, table_version FROM version ORDER BY table_name") == [
                     "imc_members|1", "imc_rooms|1", "version|1",
                 ])

@@ -8,13 +8,13 @@ enum KamailioSchemaScripts {
     static func paths(for driver: String, package: String) throws -> [String] {
         let paths = ["standard-create.sql", "imc-create.sql"].map { "/usr/share/kamailio/\(driver)/\($0)" }
         for path in paths where !FileManager.default.fileExists(atPath: path) {
-            throw KamailioSchemaMissing(description: "\(path) is missing: install the Debian package \(package)")
+            throw Missing(description: "\(path) is missing: install the Debian package \(package)")
         }
         return paths
     }
-}
 
-/// Kamailio's create scripts are not installed.
-struct KamailioSchemaMissing: Error, CustomStringConvertible {
-    let description: String
+    /// Kamailio's create scripts are not installed.
+    struct Missing: Error, CustomStringConvertible {
+        let description: String
+    }
 }
