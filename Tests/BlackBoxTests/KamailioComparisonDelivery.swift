@@ -3,7 +3,7 @@ import SIPCore
 /// What a user agent can see of one MESSAGE an IM conferencing server sent it: the fields a client
 /// shows or acts on (specs/imc.md §7), without what differs on every run (tags, Call-ID, Via,
 /// User-Agent).
-struct KamailioComparisonDelivery: Equatable, CustomStringConvertible {
+struct KamailioComparisonDelivery: CustomStringConvertible {
     let from: String
     let to: String
     let body: String

@@ -5,12 +5,13 @@ import SIPTesting
 /// (Kamailio 5.6 or `parley-imc`) by four fresh user agents, recording what each of them sees.
 ///
 /// The steps walk the client-visible behaviour of imc.md §4–§8 in one room's life and one private
-/// room's: create, joins (by room URI and through the manager URI), a plain message, `#members`,
-/// `#rooms` while only one room exists (so its hash order cannot matter), a private room with a
-/// refused join, an invitation and its acceptance, `#add` by a plain member, `#add` and `#remove`
-/// by the owner, `#leave` by the owner and by a member, `#help`, an unknown command, a message and
-/// a `#destroy` from people without the right, the owner's `#destroy`, and a command to a room
-/// that is gone.
+/// room's: create, joins (by room URI, through the manager URI, and again by a member), a plain
+/// message, `#members` (typed in mixed case), a body whose `#` is not the first byte, `#rooms`
+/// while only one room exists (so its hash order cannot matter), a private room re-created by
+/// someone else, a refused join, an invitation by a non-member, an invitation rejected and one
+/// accepted, `#add` by a plain member, `#add` and `#remove` by the owner, `#leave` by the owner and
+/// by a member, `#help`, an unknown command, a message and a `#destroy` from people without the
+/// right, the owner's `#destroy`, and a command to a room that is gone.
 struct KamailioComparisonScript {
     /// One MESSAGE a user agent sends.
     struct Step {
@@ -28,11 +29,17 @@ struct KamailioComparisonScript {
         Step(agent: "alice", target: room, body: "#create"),
         Step(agent: "bob", target: room, body: "#join"),
         Step(agent: "carol", target: manager, body: "#join chat-1"),
+        Step(agent: "bob", target: room, body: "#join"),
         Step(agent: "bob", target: room, body: "hello all\nsecond line"),
-        Step(agent: "carol", target: room, body: "#members"),
+        Step(agent: "carol", target: room, body: "#Members"),
+        Step(agent: "bob", target: room, body: " #leave"),
         Step(agent: "dave", target: manager, body: "#rooms"),
         Step(agent: "alice", target: manager, body: "#create chat-2 private"),
+        Step(agent: "carol", target: manager, body: "#create chat-2 private"),
         Step(agent: "dave", target: privateRoom, body: "#join"),
+        Step(agent: "carol", target: privateRoom, body: "#invite bob"),
+        Step(agent: "alice", target: privateRoom, body: "#invite bob"),
+        Step(agent: "bob", target: privateRoom, body: "#reject"),
         Step(agent: "alice", target: privateRoom, body: "#invite dave"),
         Step(agent: "dave", target: privateRoom, body: "#accept"),
         Step(agent: "dave", target: privateRoom, body: "#add bob"),

@@ -26,6 +26,5 @@ import Testing
 
         let differences = reference.differences(from: candidate)
         #expect(differences.isEmpty, "parley-imc differs from Kamailio 5.6 imc:\n\(differences.joined(separator: "\n"))")
-        #expect(reference == candidate)
     }
 }

@@ -3,7 +3,7 @@
 ///
 /// Arrival order is compared per agent only: a server sends the messages of one request in its
 /// own order, but copies to different agents may overtake each other on the way.
-struct KamailioComparisonTranscript: Equatable {
+struct KamailioComparisonTranscript {
     /// Per agent name, the MESSAGEs received, in arrival order.
     var received: [String: [KamailioComparisonDelivery]] = [:]
     /// Per agent name, one line per request sent: the request and its final status code only
