@@ -38,7 +38,7 @@ struct IMCSettings: Sendable {
         roomPattern = values.roomPattern ?? "chat-*"
         store = try IMCStoreLocation(values.db ?? "./imc.sqlite")
         let rpc = values.rpc ?? "127.0.0.1:5071"
-        self.rpc = rpc == "off" ? nil : try Self.parseRPCAddress(rpc)
+        self.rpc = try rpc == "off" ? nil : Self.parseRPCAddress(rpc)
         guard let logLevel = Logger.Level(rawValue: values.logLevel ?? "info") else {
             throw ValidationError("--log-level '\(values.logLevel ?? "")' must be trace, debug, info, notice, warning, error or critical")
         }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import ConferenceModel
 import Logging
-import PostgresNIO
 import ServiceLifecycle
 
 /// `parley-imc`: IM conferencing over SIP MESSAGE, a drop-in for Kamailio's imc module.
@@ -57,7 +56,7 @@ struct ParleyIMC: AsyncParsableCommand {
             listen: listen.isEmpty ? nil : listen, domain: domain, db: db, outboundProxy: outboundProxy, cmdChar: cmdChar,
             createOnJoin: createOnJoin, checkOnCreate: checkOnCreate, extraHeaders: extraHeaders,
             managerUser: managerUser, roomPattern: roomPattern, rpc: rpc, logLevel: logLevel)
-        let file = try await config.map(IMCConfigFile.read(path:)) ?? IMCOptionValues()
+        let file = if let config { try await IMCConfigFile.read(path: config) } else { IMCOptionValues() }
         let settings = try IMCSettings(commandLine.overriding(file))
         var logger = Logger(label: "parley-imc")
         logger.logLevel = settings.logLevel

@@ -127,9 +127,9 @@ import Testing
         var received: [SIPMessage] = []
         while received.count < 2, let bytes = connection.receiveMessage() { received.append(try SIPMessage(parsing: bytes)) }
         #expect(received.first { $0.statusCode != nil }?.statusCode == 200)
-        let created = try #require(received.first { $0.method == .message })
+        let created = try #require(received.first { $0.isRequest })
         #expect(String(decoding: created.body, as: UTF8.self) == "*** Room was created")
-        #expect(created.headers["Via"]?.hasPrefix("SIP/2.0/TCP ") == true)
+        #expect(created.topVia?.transport.uppercased() == "TCP")
         var ok = SIPMessage(responseTo: created, statusCode: 200)
         ok.to.tag = "tcp"
         try connection.send(ok.serialized())
