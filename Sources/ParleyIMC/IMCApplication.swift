@@ -11,10 +11,14 @@ import ServiceLifecycle
 /// runs as the service before this one in the `ServiceGroup` and this one makes ``IMCService``
 /// inside ``run()``. The group shuts services down in reverse order, so the client closes only
 /// after the last room change is written.
-struct IMCApplication: Service {
+struct IMCApplication: Service, CustomStringConvertible {
     let settings: IMCSettings
     let store: any IMCStore
     let logger: Logger
+
+    /// How ServiceLifecycle names the service in its logs: the settings stay out, since a
+    /// `postgres://` URL may carry a password.
+    var description: String { "parley-imc" }
 
     func run() async throws {
         let service = try await IMCService(settings: settings, store: store, logger: logger)

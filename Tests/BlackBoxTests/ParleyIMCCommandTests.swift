@@ -44,6 +44,7 @@ import Testing
         #expect(try carol.message("#exit", to: Self.room) == 200)
         #expect(Self.bodies(carol.receiveMessages()) == ["*** [carol] has left the room"])
         #expect(Self.bodies(alice.receiveMessages()) == ["*** [carol] has left the room"])
+        _ = bob.receiveMessages()
         #expect(try carol.message("#exit", to: Self.room) == 500, "no longer a member: rc -90")
         #expect(carol.lastResponse?.reasonPhrase == "Leave Failed")
 
