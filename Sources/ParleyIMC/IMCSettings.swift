@@ -2,9 +2,12 @@ import Foundation
 import ArgumentParser
 import ControlAPI
 import IMCCommands
+import Logging
 import SIPCore
 
-/// Everything `parley-imc` is told on its command line, checked.
+/// Everything `parley-imc` is told on its command line and in its config file, checked, with
+/// Kamailio imc's defaults (`imc_cmd_start_char` `#`, `create_on_join` 1, `check_on_create` 0)
+/// where neither says anything.
 struct IMCSettings: Sendable {
     var listenAddresses: [SIPTransportAddress]
     var domain: String?
@@ -13,23 +16,33 @@ struct IMCSettings: Sendable {
     var extraHeaders: [SIPHeaderField]
     var managerUser: String
     var roomPattern: String
+    var store: IMCStoreLocation
+    /// The JSON-RPC listener; `nil` for `--rpc off`.
+    var rpc: JSONRPCServerConfiguration?
+    var logLevel: Logger.Level
 
-    init(
-        listenAddresses: [SIPTransportAddress], domain: String?, outboundProxy: SIPTransportAddress?, commandStart: String,
-        createOnJoin: Bool, checkOnCreate: Bool, extraHeaders: [SIPHeaderField], managerUser: String, roomPattern: String
-    ) throws {
-        self.listenAddresses = listenAddresses
-        self.domain = domain
-        self.outboundProxy = outboundProxy
+    init(_ values: IMCOptionValues) throws {
+        listenAddresses = try (values.listen ?? ["udp:127.0.0.1:5070"]).map(Self.parseListenAddress)
+        guard !listenAddresses.isEmpty else { throw ValidationError("listen: give at least one listener") }
+        domain = values.domain
+        outboundProxy = try values.outboundProxy.map(Self.parseOutboundProxy)
         do {
             configuration = try IMCConfiguration(
-                commandStart: commandStart, createsRoomOnJoin: createOnJoin, checksOnCreate: checkOnCreate)
+                commandStart: values.cmdChar ?? "#", createsRoomOnJoin: (values.createOnJoin ?? 1) != 0,
+                checksOnCreate: (values.checkOnCreate ?? 0) != 0)
         } catch {
             throw ValidationError("--cmd-char: \(error)")
         }
-        self.extraHeaders = extraHeaders
-        self.managerUser = managerUser
-        self.roomPattern = roomPattern
+        extraHeaders = try Self.parseExtraHeaders(values.extraHeaders ?? "")
+        managerUser = values.managerUser ?? "chat-manager"
+        roomPattern = values.roomPattern ?? "chat-*"
+        store = try IMCStoreLocation(values.db ?? "./imc.sqlite")
+        let rpc = values.rpc ?? "127.0.0.1:5071"
+        self.rpc = try rpc == "off" ? nil : Self.parseRPCAddress(rpc)
+        guard let logLevel = Logger.Level(rawValue: values.logLevel ?? "info") else {
+            throw ValidationError("--log-level '\(values.logLevel ?? "")' must be trace, debug, info, notice, warning, error or critical")
+        }
+        self.logLevel = logLevel
     }
 
     /// Whether a Request-URI user part names the manager or a room (Kamailio's routing script

@@ -8,18 +8,38 @@ final class IMCServer {
     let rpcURL: String
     let databasePath: String
 
-    init(databasePath: String? = nil, extraArguments: [String] = []) throws {
-        let path = databasePath ?? FileManager.default.temporaryDirectory
-            .appendingPathComponent("parley-imc-\(UUID().uuidString).sqlite").path
-        self.databasePath = path
-        process = try ProductProcess(
-            "parley-imc", arguments: ["--listen", "udp:127.0.0.1:0", "--db", path, "--rpc", "127.0.0.1:0"] + extraArguments)
-        let line = try process.waitForLine(containing: "parley-imc listening on udp:127.0.0.1")
+    /// `parley-imc --listen udp:127.0.0.1:0 --db <databasePath or a new file> --rpc 127.0.0.1:0` and `extraArguments`.
+    convenience init(databasePath: String? = nil, extraArguments: [String] = []) throws {
+        let path = databasePath ?? Self.newDatabasePath()
+        try self.init(
+            arguments: ["--listen", "udp:127.0.0.1:0", "--db", path, "--rpc", "127.0.0.1:0"] + extraArguments,
+            databasePath: path)
+    }
+
+    /// `parley-imc` with exactly `arguments`, which must open a UDP listener on 127.0.0.1 and a
+    /// JSON-RPC listener (from the command line or a config file); `databasePath` is what `--db` names.
+    init(arguments: [String], databasePath: String) throws {
+        self.databasePath = databasePath
+        process = try ProductProcess("parley-imc", arguments: arguments)
+        port = try Self.port(in: try process.waitForLine(containing: "parley-imc listening on udp:127.0.0.1"))
+        rpcURL = String(try process.waitForLine(containing: "parley-imc rpc on ").split(separator: " ").last ?? "")
+    }
+
+    /// A SQLite file path in the temporary folder that does not exist yet.
+    static func newDatabasePath() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("parley-imc-\(UUID().uuidString).sqlite").path
+    }
+
+    /// The port of the listener printed as `parley-imc listening on <transport>:127.0.0.1:<port>`.
+    func listeningPort(transport: String) throws -> Int {
+        try Self.port(in: try process.waitForLine(containing: "parley-imc listening on \(transport):127.0.0.1"))
+    }
+
+    private static func port(in line: String) throws -> Int {
         guard let port = line.split(separator: ":").last.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) else {
             throw TestSocketError("no port in '\(line)'")
         }
-        self.port = port
-        rpcURL = String(try process.waitForLine(containing: "parley-imc rpc on ").split(separator: " ").last ?? "")
+        return port
     }
 
     /// Calls a JSON-RPC method with `curl`, a real HTTP client, and returns the response body.

@@ -12,6 +12,10 @@ final class TestUserAgent {
     private var sequence: UInt32 = 0
     /// MESSAGE requests received so far, in arrival order.
     private(set) var inbox: [SIPMessage] = []
+    /// The bytes of each MESSAGE in ``inbox``, as they arrived, for checks on exact header text.
+    private(set) var inboxText: [String] = []
+    /// The final response to the last request this agent sent (`nil` if none came in time).
+    private(set) var lastResponse: SIPMessage?
     /// Final responses received so far, keyed by Call-ID.
     private var responses: [String: SIPMessage] = [:]
 
@@ -66,7 +70,8 @@ final class TestUserAgent {
             + "Content-Length: \(body.utf8.count)\r\n\r\n\(body)"
         try socket.send(Array(text.utf8), to: "127.0.0.1", port: serverPort)
         pump(until: ContinuousClock.now + responseTimeout) { self.responses[callID] != nil }
-        return responses[callID]?.statusCode
+        lastResponse = responses[callID]
+        return lastResponse?.statusCode
     }
 
     /// Reads datagrams until `done` or the deadline: responses are kept, MESSAGEs answered 200.
@@ -79,6 +84,7 @@ final class TestUserAgent {
             } else {
                 if message.method == .message, !inbox.contains(where: { $0.callID == message.callID }) {
                     inbox.append(message)
+                    inboxText.append(String(decoding: datagram.bytes, as: UTF8.self))
                 }
                 var ok = SIPMessage(responseTo: message, statusCode: 200)
                 ok.to.tag = "ua-\(user)"
