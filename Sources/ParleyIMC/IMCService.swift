@@ -100,46 +100,50 @@ final class IMCService: Service, Sendable {
 
     // MARK: - Outgoing MESSAGEs
 
+    /// Starts one client transaction per MESSAGE, in the order the room logic gave them (imc.md §6,
+    /// §7), without waiting for any answer; a failed invitation is reported back when it fails.
     private func deliver(_ messages: [OutgoingIMMessage]) {
-        for message in messages {
-            Task { await self.send(message) }
-        }
-    }
-
-    /// Sends one MESSAGE as Kamailio's tm would (imc.md §7) and reports a failed invitation back.
-    private func send(_ outgoing: OutgoingIMMessage) async {
-        let status: Int
-        do {
-            guard let target = try? SIPURI(parsing: outgoing.to), let from = try? SIPURI(parsing: outgoing.from) else {
-                throw SIPTransactionError(.invalidRequest, "unusable URI in \(outgoing.to) / \(outgoing.from)")
+        var parsedFrom: [String: SIPURI] = [:]
+        for outgoing in messages {
+            guard let target = try? SIPURI(parsing: outgoing.to),
+                  let from = parsedFrom[outgoing.from] ?? (try? SIPURI(parsing: outgoing.from))
+            else {
+                logger.error("unusable URI in a MESSAGE from \(outgoing.from) to \(outgoing.to)")
+                continue
             }
+            parsedFrom[outgoing.from] = from
             guard let destination = destination(for: target) else {
-                status = 404
                 logger.debug("\(outgoing.to) is not registered")
-                await reportInvitation(outgoing, status: status)
-                return
+                report(outgoing, status: 404)
+                continue
             }
             let request = SIPMessage(
-                request: .message, uri: target, via: try await endpoint.makeVia(for: destination.transport),
+                request: .message, uri: target, via: endpoint.makeVia(for: destination.transport),
                 from: SIPNameAddress(uri: from, parameters: [SIPParameter(name: "tag", value: SIPIdentifiers.tag())]),
                 to: SIPNameAddress(uri: target), callID: SIPIdentifiers.callID(), sequenceNumber: 10,
                 headers: [SIPHeaderField(name: "User-Agent", value: "Parley parley-imc")]
                     + outgoing.headerFields(extraHeaders: settings.extraHeaders),
                 body: outgoing.body)
-            status = try await endpoint.send(request, to: destination).statusCode ?? 500
-        } catch {
-            logger.debug("MESSAGE to \(outgoing.to) failed: \(error)")
-            status = 408
+            let answer = endpoint.startTransaction(request, to: destination)
+            guard outgoing.invitation != nil else { continue }
+            answer.whenComplete { [self] result in
+                switch result {
+                case .success(let response): report(outgoing, status: response.statusCode ?? 500)
+                case .failure: report(outgoing, status: 408)
+                }
+            }
         }
-        await reportInvitation(outgoing, status: status)
     }
 
-    private func reportInvitation(_ outgoing: OutgoingIMMessage, status: Int) async {
+    /// An invitation that failed (final status ≥ 300) removes the invitee (Kamailio `imc_inv_callback`).
+    private func report(_ outgoing: OutgoingIMMessage, status: Int) {
         guard status >= 300, let invitation = outgoing.invitation else { return }
-        do {
-            deliver(try await conference.invitationFailed(invitation, status: status).outgoing)
-        } catch {
-            logger.error("could not store a room change: \(error)")
+        Task {
+            do {
+                deliver(try await conference.invitationFailed(invitation, status: status).outgoing)
+            } catch {
+                logger.error("could not store a room change: \(error)")
+            }
         }
     }
 

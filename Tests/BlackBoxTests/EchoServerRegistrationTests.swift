@@ -12,7 +12,7 @@ import Testing
         let aor = try SIPURI(parsing: "sip:alice@127.0.0.1")
         let contact = SIPNameAddress(uri: try SIPURI(parsing: "sip:alice@127.0.0.1:\(contactPort)"))
         return SIPMessage(
-            request: .register, uri: try SIPURI(parsing: "sip:127.0.0.1"), via: try await client.makeVia(for: .udp),
+            request: .register, uri: try SIPURI(parsing: "sip:127.0.0.1"), via: client.makeVia(for: .udp),
             from: SIPNameAddress(uri: aor, parameters: [SIPParameter(name: "tag", value: SIPIdentifiers.tag())]),
             to: SIPNameAddress(uri: aor), callID: callID, sequenceNumber: sequenceNumber, contacts: [contact],
             headers: [SIPHeaderField(name: "Expires", value: String(expires))])

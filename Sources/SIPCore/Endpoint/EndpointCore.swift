@@ -53,16 +53,6 @@ final class EndpointCore: @unchecked Sendable {
         return transports.close()
     }
 
-    func makeVia(for transport: SIPTransportProtocol) -> SIPVia {
-        eventLoop.assertInEventLoop()
-        let local = transports.boundAddresses.first { $0.transport == transport } ?? transports.boundAddresses.first
-        var host = local?.host ?? "127.0.0.1"
-        if host == "0.0.0.0" || host == "::" { host = configuration.advertisedHost ?? "127.0.0.1" }
-        return SIPVia(
-            transport: transport.rawValue, host: host, port: local?.port,
-            parameters: [SIPParameter(name: "branch", value: SIPIdentifiers.branch()), SIPParameter(name: "rport")])
-    }
-
     // MARK: - Inbound
 
     private func receive(_ packet: InboundPacket) {

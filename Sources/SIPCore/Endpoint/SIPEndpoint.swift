@@ -1,6 +1,7 @@
 import Logging
 import NIOCore
 import NIOPosix
+import Synchronization
 
 /// A SIP endpoint: transports, transaction tables and timers driven on one event loop, with a
 /// transaction user (TU) on top that gets requests and sends requests.
@@ -35,6 +36,9 @@ public final class SIPEndpoint: Sendable {
     /// The loop that owns all of this endpoint's state.
     public let eventLoop: EventLoop
     private let core: EndpointCore
+    /// The bound addresses, readable from any thread for ``makeVia(for:)``.
+    private let boundAddressList = Mutex<[SIPTransportAddress]>([])
+    private let advertisedHost: String?
 
     /// Creates an endpoint; `requestHandler` is called on ``eventLoop`` for every new request
     /// (and for ACKs of 2xx responses, which belong to no server transaction).
@@ -43,6 +47,7 @@ public final class SIPEndpoint: Sendable {
         requestHandler: @escaping @Sendable (IncomingRequest) -> Void
     ) {
         self.eventLoop = eventLoop
+        self.advertisedHost = configuration.advertisedHost
         self.core = EndpointCore(
             configuration: configuration, eventLoop: eventLoop, logger: logger, requestHandler: requestHandler)
     }
@@ -50,7 +55,9 @@ public final class SIPEndpoint: Sendable {
     /// Binds every listen address and returns the bound addresses (with real ports).
     public func start() async throws -> [SIPTransportAddress] {
         let core = self.core
-        return try await eventLoop.flatSubmit { core.start() }.get()
+        let bound = try await eventLoop.flatSubmit { core.start() }.get()
+        boundAddressList.withLock { $0 = bound }
+        return bound
     }
 
     /// The addresses bound by ``start()``.
@@ -60,10 +67,15 @@ public final class SIPEndpoint: Sendable {
     }
 
     /// A fresh top Via for a request leaving over `transport`: this endpoint's sent-by, a new
-    /// branch and `rport` (RFC 3261 §8.1.1.7, RFC 3581 §3).
-    public func makeVia(for transport: SIPTransportProtocol) async throws -> SIPVia {
-        let core = self.core
-        return try await eventLoop.submit { core.makeVia(for: transport) }.get()
+    /// branch and `rport` (RFC 3261 §8.1.1.7, RFC 3581 §3). Call it after ``start()``.
+    public func makeVia(for transport: SIPTransportProtocol) -> SIPVia {
+        let addresses = boundAddressList.withLock { $0 }
+        let local = addresses.first { $0.transport == transport } ?? addresses.first
+        var host = local?.host ?? "127.0.0.1"
+        if host == "0.0.0.0" || host == "::" { host = advertisedHost ?? "127.0.0.1" }
+        return SIPVia(
+            transport: transport.rawValue, host: host, port: local?.port,
+            parameters: [SIPParameter(name: "branch", value: SIPIdentifiers.branch()), SIPParameter(name: "rport")])
     }
 
     /// Sends a request in a new client transaction and returns its final response.
@@ -74,12 +86,23 @@ public final class SIPEndpoint: Sendable {
         _ request: SIPMessage, to destination: SIPTransportAddress,
         provisional: (@Sendable (SIPMessage) -> Void)? = nil
     ) async throws -> SIPMessage {
+        try await startTransaction(request, to: destination, provisional: provisional).get()
+    }
+
+    /// Starts a client transaction at once and returns the future of its final response.
+    ///
+    /// Requests started one after another from the same thread leave in that order, without a
+    /// task or a suspension per request — what a fan-out of many MESSAGEs needs.
+    public func startTransaction(
+        _ request: SIPMessage, to destination: SIPTransportAddress,
+        provisional: (@Sendable (SIPMessage) -> Void)? = nil
+    ) -> EventLoopFuture<SIPMessage> {
         let core = self.core
         let promise = eventLoop.makePromise(of: SIPMessage.self)
         eventLoop.execute {
             core.startClientTransaction(request, to: destination, promise: promise, provisional: provisional)
         }
-        return try await promise.futureResult.get()
+        return promise.futureResult
     }
 
     /// Sends a message outside any transaction (an ACK for a 2xx, §13.2.2.4, or a stateless relay).

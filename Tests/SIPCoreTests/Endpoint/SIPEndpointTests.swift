@@ -61,7 +61,7 @@ import Testing
         _ = try await server.endpoint.start()
         let client = try await Self.client(host: host)
         let destination = try await server.address(transport)
-        let via = try await client.makeVia(for: transport)
+        let via = client.makeVia(for: transport)
         let response = try await client.send(Self.request(.options, to: destination, via: via), to: destination)
         #expect(response.statusCode == 200)
         #expect(response.to.tag != nil)
@@ -80,7 +80,7 @@ import Testing
         let client = try await Self.client()
         let destination = try await server.address(.tcp)
         for sequence in UInt32(1)...3 {
-            let via = try await client.makeVia(for: .tcp)
+            let via = client.makeVia(for: .tcp)
             let response = try await client.send(Self.request(.message, to: destination, via: via, sequenceNumber: sequence), to: destination)
             #expect(response.statusCode == 200)
         }
@@ -94,7 +94,7 @@ import Testing
         let silent = try TestUDPSocket()
         let client = try await Self.client(t1: .milliseconds(20))
         let destination = try SIPTransportAddress(.udp, host: "127.0.0.1", port: silent.port)
-        let via = try await client.makeVia(for: .udp)
+        let via = client.makeVia(for: .udp)
         await #expect(throws: SIPTransactionError(.timeout, "no final response within 64*T1")) {
             try await client.send(Self.request(.options, to: destination, via: via), to: destination)
         }
@@ -112,7 +112,7 @@ import Testing
         _ = try await server.endpoint.start()
         let client = try await Self.client()
         let destination = try await server.address(.udp)
-        let invite = Self.request(.invite, to: destination, via: try await client.makeVia(for: .udp))
+        let invite = Self.request(.invite, to: destination, via: client.makeVia(for: .udp))
         async let inviteResponse = client.send(invite, to: destination)
         while server.seen.withLock({ $0.isEmpty }) { try await Task.sleep(for: .milliseconds(10)) }
         let cancelResponse = try await client.send(SIPMessage(cancelling: invite), to: destination)
@@ -128,7 +128,7 @@ import Testing
         _ = try await server.endpoint.start()
         let client = try await Self.client()
         let destination = try await server.address(.udp)
-        let invite = Self.request(.invite, to: destination, via: try await client.makeVia(for: .udp))
+        let invite = Self.request(.invite, to: destination, via: client.makeVia(for: .udp))
         let response = try await client.send(SIPMessage(cancelling: invite), to: destination)
         #expect(response.statusCode == 481)
         await client.shutdown()
