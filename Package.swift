@@ -68,7 +68,13 @@ let package = Package(
         .target(name: "IMCCommands", dependencies: ["ConferenceModel"], swiftSettings: strictSettings),
         .target(
             name: "ControlAPI",
-            dependencies: ["ConferenceModel", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: [
+                "ConferenceModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: strictSettings
         ),
 
