@@ -122,6 +122,29 @@ import Testing
         for user in acknowledged { #expect(listed.contains("[\(user)]"), "\(user) was acknowledged before the crash") }
     }
 
+    @Test func aBurstOfJoinsLosesNoMember() throws {
+        let server = try IMCServer()
+        // The owner registers only after the burst, so 60 "has joined" broadcasts do not pile up
+        // unread in its socket meanwhile.
+        let owner = try TestUserAgent(user: "owner", serverPort: server.port)
+        #expect(try owner.message("#create", to: Self.room) == 200)
+        // 60 joins sent back to back from one socket, before any answer is read.
+        let burst = try TestUDPSocket()
+        for index in 1...60 {
+            let text = "MESSAGE \(Self.room) SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:\(burst.port);branch=z9hG4bK-burst-\(index);rport\r\n"
+                + "Max-Forwards: 70\r\nFrom: <sip:b\(index)@imc.test>;tag=b\(index)\r\nTo: <\(Self.room)>\r\n"
+                + "Call-ID: burst-\(index)\r\nCSeq: 1 MESSAGE\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\n#join"
+            try burst.send(Array(text.utf8), to: "127.0.0.1", port: server.port)
+        }
+        let answers = burst.receiveAll(window: .seconds(2)).compactMap { try? SIPMessage(parsing: $0) }
+        #expect(Set(answers.filter { $0.statusCode == 200 }.map(\.callID)).count == 60, "every join is acknowledged")
+        try owner.register()
+        #expect(try owner.message("#members", to: Self.room) == 200)
+        let members = Self.bodies(owner.receiveMessages()).last { $0.hasPrefix("Members:") } ?? ""
+        #expect(members.split(separator: "\n").count == 62, "the header line, the owner and 60 members")
+        #expect((1...60).allSatisfy { members.contains("[b\($0)]") })
+    }
+
     @Test func badInputGetsAClearAnswerAndLosesNothing() throws {
         let server = try IMCServer()
         let alice = try TestUserAgent(user: "alice", serverPort: server.port)
