@@ -12,16 +12,19 @@ public enum SIPIdentifiers {
         return host.map { "\(random)@\($0)" } ?? random
     }
 
+    /// `byteCount` random bytes as lower-case hex, drawn 64 bits at a time (one system call per 8 bytes).
     private static func randomHex(byteCount: Int) -> String {
         var generator = SystemRandomNumberGenerator()
         let digits = Array("0123456789abcdef".utf8)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(byteCount * 2)
-        for _ in 0..<byteCount {
-            let byte = UInt8.random(in: 0...255, using: &generator)
-            bytes.append(digits[Int(byte >> 4)])
-            bytes.append(digits[Int(byte & 0x0F)])
+        var text: [UInt8] = []
+        text.reserveCapacity(byteCount * 2)
+        var word: UInt64 = 0
+        for index in 0..<byteCount {
+            if index % 8 == 0 { word = generator.next() }
+            let byte = UInt8(truncatingIfNeeded: word >> (8 * UInt64(index % 8)))
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(decoding: text, as: UTF8.self)
     }
 }
