@@ -23,7 +23,8 @@ final class LoopbackUDPSocket: Sendable {
     /// Binds to 127.0.0.1:`port`; `receiveTimeout` bounds each ``receive(into:)`` so a reading
     /// thread can notice it should stop.
     init(port: Int = 0, receiveTimeout: Duration = .milliseconds(100), receiveBufferBytes: Int32? = nil) throws {
-        descriptor = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
+        // Set up on a local first: `self` cannot be used before every stored property is set.
+        let descriptor = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
         guard descriptor >= 0 else { throw SocketError("socket") }
         var address = Self.loopback(port: port)
         let bound = withUnsafePointer(to: &address) {
@@ -41,6 +42,7 @@ final class LoopbackUDPSocket: Sendable {
         _ = withUnsafeMutablePointer(to: &local) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
         }
+        self.descriptor = descriptor
         self.port = Int(UInt16(bigEndian: local.sin_port))
         let (seconds, attoseconds) = receiveTimeout.components
         var timeout = timeval(tv_sec: Int(seconds), tv_usec: Int(attoseconds / 1_000_000_000_000))
