@@ -17,7 +17,7 @@ struct IMCFanoutBenchmark: ParsableCommand {
     )
 
     @Option(help: "Offered MESSAGE rates per second, comma-separated, lowest first.")
-    var rates = "100,200,300,400,500,600,800"
+    var rates = "25,50,100,200,300,400,600,800"
 
     @Option(help: "Seconds each rate is offered.")
     var secondsPerRate: Double = 8

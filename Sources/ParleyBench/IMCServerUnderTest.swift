@@ -37,9 +37,10 @@ struct IMCServerUnderTest: Sendable {
         throw StartError(description: "\(name) did not answer OPTIONS on 127.0.0.1:\(port) within \(timeout):\n\(logTail)")
     }
 
-    /// Stops the server (SIGTERM, then SIGKILL).
+    /// Stops the server (SIGTERM, then SIGKILL after 30 s: a server run under callgrind needs
+    /// that long to shut down and write its profile).
     func stop() {
-        process.terminate()
+        process.terminate(grace: .seconds(30))
     }
 
     /// The last lines the server printed, for error messages.
