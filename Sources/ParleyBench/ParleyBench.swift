@@ -13,6 +13,7 @@ struct ParleyBench: ParsableCommand {
         abstract: "Measures Parley's hot paths; each subcommand ends with one line of key=value figures.",
         subcommands: [
             SIPParseBenchmark.self,
+            IMCFanoutBenchmark.self,
         ]
     )
 }
