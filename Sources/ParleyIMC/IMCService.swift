@@ -46,6 +46,10 @@ final class IMCService: Service, Sendable {
         return IMCRPCMethods.methods(rooms: { await conference.snapshot() })
     }
 
+    /// Fan-out MESSAGEs that may await their 200 at once before room MESSAGEs get 503: about
+    /// half a second of delivery at the rate one event loop sustains, well inside Timer E.
+    static let maximumPendingDeliveries = 3_000
+
     // MARK: - Requests
 
     fileprivate func receive(_ request: IncomingRequest) {
@@ -54,6 +58,12 @@ final class IMCService: Service, Sendable {
         case .register:
             register(request)
         case .message where message.requestURI.map({ settings.routesToManager(user: $0.user ?? "") }) == true:
+            // Backpressure: past this many MESSAGEs awaiting their 200, new work is refused with
+            // 503 instead of being fanned out into retransmissions (RFC 3261 §21.5.4).
+            guard endpoint.pendingClientTransactionCount < Self.maximumPendingDeliveries else {
+                request.respond(statusCode: 503, reasonPhrase: "Overloaded", headers: [SIPHeaderField(name: "Retry-After", value: "1")])
+                return
+            }
             Task { await self.converse(request) }
         case .message:
             request.respond(statusCode: 404, reasonPhrase: "Not Here")

@@ -19,6 +19,8 @@ final class EndpointCore: @unchecked Sendable {
     private let configuration: SIPEndpoint.Configuration
     private let logger: Logger
     private let requestHandler: @Sendable (IncomingRequest) -> Void
+    /// Client transactions still waiting for their final response, shared with ``SIPEndpoint``.
+    let openClientTransactions = ClientTransactionGauge()
     private(set) var transports: SIPTransportLayer!
     private var servers = TransactionTable<ServerTransactionEntry>(minimumCapacity: 1024)
     private var clients = TransactionTable<ClientTransactionEntry>(minimumCapacity: 1024)
@@ -51,7 +53,11 @@ final class EndpointCore: @unchecked Sendable {
     func shutdown() -> EventLoopFuture<Void> {
         eventLoop.assertInEventLoop()
         timers = [:]
-        for entry in clients.transactions { entry.promise?.fail(SIPTransactionError(.shutdown, "endpoint shut down")) }
+        for entry in clients.transactions {
+            guard let promise = entry.promise else { continue }
+            openClientTransactions.closed()
+            promise.fail(SIPTransactionError(.shutdown, "endpoint shut down"))
+        }
         clients = TransactionTable()
         servers = TransactionTable()
         return transports.close()
@@ -208,6 +214,7 @@ final class EndpointCore: @unchecked Sendable {
         var entry = ClientTransactionEntry(machine: machine, destination: destination, promise: promise, provisional: provisional)
         let actions = entry.machine.start()
         clients.insert(entry, for: key)
+        openClientTransactions.opened()
         applyClient(actions, key: key)
     }
 
@@ -242,19 +249,21 @@ final class EndpointCore: @unchecked Sendable {
             clients.lookup(key)?.provisional?(response)
             return
         }
-        let promise = clients.update(key) { entry -> EventLoopPromise<SIPMessage>? in
-            defer { entry.promise = nil }
-            return entry.promise
-        }
-        promise??.succeed(response)
+        takePromise(key)?.succeed(response)
     }
 
     private func failCaller(_ key: TransactionKey, _ error: SIPTransactionError) {
+        takePromise(key)?.fail(error)
+    }
+
+    /// The caller's promise, once: later final responses (2xx retransmissions, forks) find none.
+    private func takePromise(_ key: TransactionKey) -> EventLoopPromise<SIPMessage>? {
         let promise = clients.update(key) { entry -> EventLoopPromise<SIPMessage>? in
             defer { entry.promise = nil }
             return entry.promise
-        }
-        promise??.fail(error)
+        } ?? nil
+        if promise != nil { openClientTransactions.closed() }
+        return promise
     }
 
     private func clientTransportFailed(_ key: TransactionKey) {

@@ -66,6 +66,10 @@ public final class SIPEndpoint: Sendable {
         return try await eventLoop.submit { core.transports.boundAddresses }.get()
     }
 
+    /// The client transactions still waiting for their final response: a transaction user bounds
+    /// its work with it, answering 503 when too much is in flight (RFC 3261 §21.5.4).
+    public var pendingClientTransactionCount: Int { core.openClientTransactions.value }
+
     /// A fresh top Via for a request leaving over `transport`: this endpoint's sent-by, a new
     /// branch and `rport` (RFC 3261 §8.1.1.7, RFC 3581 §3). Call it after ``start()``.
     public func makeVia(for transport: SIPTransportProtocol) -> SIPVia {

@@ -1,0 +1,14 @@
+import Synchronization
+
+/// How many client transactions an endpoint has open, readable from any thread, so that a
+/// transaction user can refuse new work (503) before it starts more than the endpoint can finish.
+final class ClientTransactionGauge: Sendable {
+    private let count = Atomic<Int>(0)
+
+    /// The current number of open client transactions.
+    var value: Int { count.load(ordering: .relaxed) }
+
+    func opened() { count.add(1, ordering: .relaxed) }
+
+    func closed() { count.subtract(1, ordering: .relaxed) }
+}
