@@ -30,7 +30,7 @@ extension IMCRoomManager {
     /// rights is told so and the command still succeeds.
     mutating func add(_ command: IMCCommand, _ message: IncomingIMMessage) -> IMCOutcome {
         guard let userArgument = command.parameter(0), let user = userAddress(userArgument, message),
-            let address = roomAddress(command.parameter(1), message), var room = self.room(address),
+            let address = roomAddress(command.parameter(1), message), let room = self.room(address),
             let sender = room.memberIndex(of: message.fromURI.address).map({ room.members[$0] })
         else { return IMCOutcome(returnCode: .inviteFailed) }
         guard sender.role == .owner || sender.role == .admin else {
@@ -38,14 +38,7 @@ extension IMCRoomManager {
             return IMCOutcome(returnCode: .success, outgoing: [refusal])
         }
         guard room.memberIndex(of: user) == nil else { return IMCOutcome(returnCode: .inviteFailed) }
-        let member = IMMember(address: user)
-        room.insertInListOrder(member)
-        updateRoom(room)
-        return IMCOutcome(
-            returnCode: .success,
-            outgoing: broadcast(IMCText.joined(IMCText.bracketed(member.address.user)), in: room, for: message),
-            changes: [.memberAdded(room: room.address, member: member)]
-        )
+        return addMember(IMMember(address: user), to: room, announcedAs: IMCText.bracketed(user.user), for: message)
     }
 
     /// `#remove <user> [room]`: the removed member is told first, then the remaining active

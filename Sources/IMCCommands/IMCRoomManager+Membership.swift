@@ -22,7 +22,7 @@ extension IMCRoomManager {
         if let privacyArgument, !Self.isPrivateKeyword(privacyArgument) {
             return IMCOutcome(returnCode: .createFailed)
         }
-        guard var room = self.room(address) else {
+        guard let room = self.room(address) else {
             return createRoom(address, isPrivate: privacyArgument != nil, for: message)
         }
         if configuration.checksOnCreate {
@@ -37,13 +37,7 @@ extension IMCRoomManager {
             )
         }
         let member = IMMember(address: message.fromURI.address)
-        room.insertInListOrder(member)
-        updateRoom(room)
-        return IMCOutcome(
-            returnCode: .success,
-            outgoing: broadcast(IMCText.joined(IMCText.bracketed(member.address.user)), in: room, for: message),
-            changes: [.memberAdded(room: room.address, member: member)]
-        )
+        return addMember(member, to: room, announcedAs: IMCText.bracketed(member.address.user), for: message)
     }
 
     /// `#join [room]`.
@@ -72,13 +66,7 @@ extension IMCRoomManager {
         // Kamailio names the joiner from the From URI as sent, not from the stored member.
         let joiner = IMCText.bracketed(message.fromURI.user)
         guard room.isPrivate else {
-            let member = IMMember(address: message.fromURI.address)
-            room.insertInListOrder(member)
-            updateRoom(room)
-            return IMCOutcome(
-                returnCode: .success, outgoing: broadcast(IMCText.joined(joiner), in: room, for: message),
-                changes: [.memberAdded(room: room.address, member: member)]
-            )
+            return addMember(IMMember(address: message.fromURI.address), to: room, announcedAs: joiner, for: message)
         }
         let refusal = send(IMCText.privateRoomRefused, from: room.address.uri, to: message.fromURI.text, for: message)
         return IMCOutcome(

@@ -116,6 +116,20 @@ public struct IMCRoomManager: Sendable {
         roomsByAddress[room.address] = room
     }
 
+    /// Adds `member` at Kamailio's list position and tells the room, the new member included,
+    /// `*** <name> has joined the room` (spec §4 #create, #join, #add).
+    mutating func addMember(
+        _ member: IMMember, to room: IMRoom, announcedAs name: String, for message: IncomingIMMessage
+    ) -> IMCOutcome {
+        var room = room
+        room.insertInListOrder(member)
+        updateRoom(room)
+        return IMCOutcome(
+            returnCode: .success, outgoing: broadcast(IMCText.joined(name), in: room, for: message),
+            changes: [.memberAdded(room: room.address, member: member)]
+        )
+    }
+
     mutating func removeRoom(_ address: IMAddress) {
         roomsByAddress[address] = nil
         buckets[bucket(of: address)].removeAll { $0 == address }
