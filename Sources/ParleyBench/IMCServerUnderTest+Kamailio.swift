@@ -1,9 +1,9 @@
 import Foundation
 
 extension IMCServerUnderTest {
-    /// Starts Kamailio with the imc module as measured in `/work/shared/peers.md` ("Kamailio imc
-    /// fan-out"): `children` UDP workers, `debug=0`, `sharedMemoryMB` of shared memory (tm keeps
-    /// finished transactions 5 s, so 256 MB runs out), rooms in db_text (5.6's SQLite driver
+    /// Starts Kamailio with the imc module in the reference fan-out set-up: `children` UDP
+    /// workers, `debug=0`, `sharedMemoryMB` of shared memory (tm keeps finished transactions 5 s,
+    /// so 256 MB runs out), rooms in db_text (5.6's SQLite driver
     /// crashes imc at shutdown), every imc MESSAGE sent to the sink as outbound proxy.
     ///
     /// Runs in the foreground (`-DD`: the main process is not daemonised but still forks its
