@@ -59,6 +59,19 @@ public struct TransactionKey: Sendable, Hashable, CustomStringConvertible {
         return TransactionKey(identity: key.identity, method: .invite)
     }
 
+    /// Hashes the part that tells transactions apart on its own — the branch, unique per request
+    /// (RFC 3261 §8.1.1.7), or the Call-ID and CSeq number for RFC 2543 peers — rather than every
+    /// string; equality still compares the whole key.
+    public func hash(into hasher: inout Hasher) {
+        switch identity {
+        case .branch(let branch, _):
+            hasher.combine(branch)
+        case .rfc2543(_, _, let callID, let sequenceNumber, _):
+            hasher.combine(callID)
+            hasher.combine(sequenceNumber)
+        }
+    }
+
     /// The key as text, for logs.
     public var description: String {
         switch identity {
