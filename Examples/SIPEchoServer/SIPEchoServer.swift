@@ -37,8 +37,14 @@ struct SIPEchoServer: AsyncParsableCommand {
         var logger = Logger(label: "sip-echo-server")
         logger.logLevel = logLevel
         let addresses = try listen.flatMap { text in
-            let udp = try ListenAddress.parse(text, transport: .udp)
-            return tcp ? [udp, try ListenAddress.parse(text, transport: .tcp)] : [udp]
+            let transports: [SIPTransportProtocol] = tcp ? [.udp, .tcp] : [.udp]
+            return try transports.map { transport in
+                do throws(SIPTransportError) {
+                    return try SIPTransportAddress(transport, hostPort: text)
+                } catch {
+                    throw ValidationError("--listen: \(error.reason)")
+                }
+            }
         }
         let credentials = try Dictionary(user.map(Self.parseCredential), uniquingKeysWith: { _, last in last })
         let algorithms = try Self.parseAlgorithms(digestAlgorithm)

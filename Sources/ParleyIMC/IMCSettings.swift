@@ -79,7 +79,11 @@ struct IMCSettings: Sendable {
         guard let colon = text.firstIndex(of: ":"),
               let transport = SIPTransportProtocol(rawValue: text[..<colon].uppercased())
         else { throw ValidationError("--listen '\(text)' needs udp: or tcp: before host:port") }
-        return try hostPort(String(text[text.index(after: colon)...]), transport: transport, option: "--listen")
+        do {
+            return try SIPTransportAddress(transport, hostPort: String(text[text.index(after: colon)...]))
+        } catch {
+            throw ValidationError("--listen '\(text)': \(error.reason)")
+        }
     }
 
     /// `sip:127.0.0.1:5060` (with `;transport=tcp` for TCP).
@@ -102,22 +106,5 @@ struct IMCSettings: Sendable {
                 name: String(line[..<colon]).trimmingCharacters(in: .whitespaces),
                 value: String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces))
         }
-    }
-
-    private static func hostPort(_ text: String, transport: SIPTransportProtocol, option: String) throws -> SIPTransportAddress {
-        let host: Substring, port: Substring
-        if text.hasPrefix("["), let close = text.firstIndex(of: "]") {
-            host = text[text.index(after: text.startIndex)..<close]
-            port = text[text.index(after: close)...].drop { $0 == ":" }
-        } else if let colon = text.lastIndex(of: ":") {
-            host = text[..<colon]
-            port = text[text.index(after: colon)...]
-        } else {
-            throw ValidationError("\(option) '\(text)' needs host:port")
-        }
-        guard let number = Int(port), (0...65535).contains(number),
-              let address = try? SIPTransportAddress(transport, host: String(host), port: number)
-        else { throw ValidationError("\(option) '\(text)' needs a numeric IP address and a port") }
-        return address
     }
 }

@@ -62,8 +62,7 @@ public final class SIPEndpoint: Sendable {
 
     /// The addresses bound by ``start()``.
     public func boundAddresses() async throws -> [SIPTransportAddress] {
-        let core = self.core
-        return try await eventLoop.submit { core.transports.boundAddresses }.get()
+        boundAddressList.withLock { $0 }
     }
 
     /// The client transactions still waiting for their final response: a transaction user bounds

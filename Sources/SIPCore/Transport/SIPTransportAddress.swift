@@ -18,6 +18,29 @@ public struct SIPTransportAddress: Sendable, Hashable, CustomStringConvertible {
         self.init(transport, try SocketAddress(ipAddress: host, port: port))
     }
 
+    /// Parses `host:port` or `[IPv6]:port` with a numeric address (no name resolution), as
+    /// listen addresses are written on command lines and in configuration files.
+    public init(_ transport: SIPTransportProtocol, hostPort text: String) throws(SIPTransportError) {
+        let host: Substring, port: Substring
+        if text.hasPrefix("["), let close = text.firstIndex(of: "]") {
+            host = text[text.index(after: text.startIndex)..<close]
+            port = text[text.index(after: close)...].drop { $0 == ":" }
+        } else if let colon = text.lastIndex(of: ":") {
+            host = text[..<colon]
+            port = text[text.index(after: colon)...]
+        } else {
+            throw SIPTransportError(.unresolvableDestination, "'\(text)' needs host:port")
+        }
+        guard let number = Int(port), (0...65535).contains(number) else {
+            throw SIPTransportError(.unresolvableDestination, "'\(text)' has no valid port")
+        }
+        do {
+            try self.init(transport, host: String(host), port: number)
+        } catch {
+            throw SIPTransportError(.unresolvableDestination, "'\(text)' is not a numeric IP address")
+        }
+    }
+
     /// The IP address as text (IPv6 without brackets), `""` for a Unix socket.
     public var host: String { socketAddress.ipAddress ?? "" }
 
