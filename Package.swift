@@ -37,6 +37,8 @@ let package = Package(
         .systemLibrary(name: "CORTP", pkgConfig: "ortp", providers: [.apt(["libortp-dev"])]),
         .systemLibrary(name: "COpus", pkgConfig: "opus", providers: [.apt(["libopus-dev"])]),
         .systemLibrary(name: "CSpeexDSP", pkgConfig: "speexdsp", providers: [.apt(["libspeexdsp-dev"])]),
+        .systemLibrary(name: "CSpanDSP", pkgConfig: "spandsp", providers: [.apt(["libspandsp-dev"])]),
+        .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
 
         // Libraries.
         .target(
@@ -52,7 +54,7 @@ let package = Package(
         ),
         .target(
             name: "MediaMixer",
-            dependencies: ["CORTP", "COpus", "CSpeexDSP"],
+            dependencies: ["CORTP", "COpus", "CSpeexDSP", "CSpanDSP", "CSndFile"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -112,6 +114,8 @@ let package = Package(
             name: "ParleyBench",
             dependencies: [
                 "SIPCore",
+                "MediaMixer",
+                "MediaTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "MallocInterposerSwift", package: "malloc-interposer"),
             ],

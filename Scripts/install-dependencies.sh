@@ -4,8 +4,8 @@
 #   Scripts/install-dependencies.sh test    the above plus the real peers the tests drive
 set -euo pipefail
 
-build_packages=(libosip2-dev libortp-dev libopus-dev libspeexdsp-dev pkg-config)
-test_packages=(sip-tester iproute2 curl python3 sqlite3 postgresql kamailio kamailio-sqlite-modules kamailio-postgres-modules)
+build_packages=(libosip2-dev libortp-dev libopus-dev libspeexdsp-dev libspandsp-dev libsndfile1-dev pkg-config)
+test_packages=(sip-tester baresip espeak-ng python3-websockets iproute2 curl python3 sqlite3 postgresql kamailio kamailio-sqlite-modules kamailio-postgres-modules)
 
 packages=("${build_packages[@]}")
 if [ "${1:-build}" = "test" ]; then

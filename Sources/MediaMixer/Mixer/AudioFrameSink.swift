@@ -1,0 +1,11 @@
+/// Something that consumes 16-bit mono PCM frames at a fixed rate: a recorder of the room mix.
+///
+/// The mixer calls ``writeFrame(_:)`` from its media thread once per tick; implementations never
+/// block on I/O there (a recorder hands frames to its own writer thread).
+public protocol AudioFrameSink: AnyObject {
+    /// The sample rate of the frames this sink expects, in Hz.
+    var sampleRate: Int { get }
+
+    /// Takes one frame of samples.
+    func writeFrame(_ frame: UnsafeBufferPointer<Int16>)
+}
