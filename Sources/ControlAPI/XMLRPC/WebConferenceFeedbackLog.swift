@@ -18,7 +18,7 @@ public actor WebConferenceFeedbackLog {
         directory = resetDirectory
         if let path {
             if !FileManager.default.fileExists(atPath: path) {
-                FileManager.default.createFile(atPath: path, contents: nil)
+                _ = FileManager.default.createFile(atPath: path, contents: nil)
             }
             file = FileHandle(forWritingAtPath: path)
             _ = try? file?.seekToEnd()

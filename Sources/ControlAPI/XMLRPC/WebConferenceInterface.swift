@@ -65,17 +65,33 @@ public struct WebConferenceInterface: Sendable {
     /// The XML-RPC method table: `di`, `calls`, and each exported function under its own name
     /// and with the `webconference.` prefix.
     public var methods: [String: XMLRPCMethod] {
-        var table: [String: XMLRPCMethod] = [:]
-        table["di"] = { parameters async throws(XMLRPCFault) in try await di(parameters) }
-        table["calls"] = { _ async throws(XMLRPCFault) in .int(await callControl.activeCallCount()) }
+        var table: [String: XMLRPCMethod] = ["di": diMethod, "calls": callsMethod]
         for function in Self.exportedFunctions {
-            let method: XMLRPCMethod = { parameters async throws(XMLRPCFault) in
-                try await invoke(function, arguments: parameters)
-            }
-            table[function] = method
-            table["\(Self.factoryName).\(function)"] = method
+            table[function] = exportedMethod(function)
+            table["\(Self.factoryName).\(function)"] = exportedMethod(function)
         }
         return table
+    }
+
+    private var diMethod: XMLRPCMethod {
+        let interface = self
+        return { parameters async throws(XMLRPCFault) -> XMLRPCValue in
+            try await interface.di(parameters)
+        }
+    }
+
+    private var callsMethod: XMLRPCMethod {
+        let callControl = callControl
+        return { _ async throws(XMLRPCFault) -> XMLRPCValue in
+            XMLRPCValue.int(await callControl.activeCallCount())
+        }
+    }
+
+    private func exportedMethod(_ function: String) -> XMLRPCMethod {
+        let interface = self
+        return { parameters async throws(XMLRPCFault) -> XMLRPCValue in
+            try await interface.invoke(function, arguments: parameters)
+        }
     }
 
     /// `di(factory, function, args…)` (XMLRPC2DI `DIMethod`).

@@ -20,18 +20,18 @@ import Testing
         var directory = VoiceRoomDirectory(policy: VoiceRoomPolicy(privateRooms: true), at: start)
         #expect(directory.participants(ofRoom: "4711", adminPIN: "1234", at: start) == nil)
         #expect(directory.rooms.isEmpty)
-        #expect(!directory.invite(room: "4711", participantID: "p1", number: "sip:a@x", at: start))
+        #expect(directory.invite(room: "4711", participantID: "p1", number: "sip:a@x", at: start) == false)
         #expect(directory.createRoom("4711", timeout: nil, newPIN: "555555", at: start) == .created(adminPIN: "555555"))
         #expect(directory.participants(ofRoom: "4711", adminPIN: "555555", at: start) == [])
     }
 
     @Test func firstCallerClaimsARoomWithoutPIN() {
         var directory = VoiceRoomDirectory(policy: VoiceRoomPolicy(), at: start)
-        #expect(directory.invite(room: "r", participantID: "p1", number: "sip:a@x", at: start))
+        #expect(directory.invite(room: "r", participantID: "p1", number: "sip:a@x", at: start) == true)
         #expect(directory.rooms["r"]?.adminPIN == "")
-        #expect(directory.changeAdminPIN(room: "r", adminPIN: "claimed", to: "claimed", at: start))
+        #expect(directory.changeAdminPIN(room: "r", adminPIN: "claimed", to: "claimed", at: start) == true)
         #expect(directory.participants(ofRoom: "r", adminPIN: "other", at: start) == nil)
-        #expect(directory.changeAdminPIN(room: "r", adminPIN: "claimed", to: "", at: start))
+        #expect(directory.changeAdminPIN(room: "r", adminPIN: "claimed", to: "", at: start) == true)
         #expect(directory.participants(ofRoom: "r", adminPIN: "second", at: start)?.count == 1)
         #expect(directory.rooms["r"]?.adminPIN == "second")
     }
@@ -47,7 +47,7 @@ import Testing
         var directory = VoiceRoomDirectory(policy: VoiceRoomPolicy(supportRoomsTimeout: true), at: start)
         #expect(directory.createRoom("r", timeout: nil, newPIN: "123456", at: start) == .created(adminPIN: "123456"))
         #expect(directory.createRoom("r", timeout: nil, newPIN: "654321", at: start) == .alreadyOpened)
-        #expect(directory.admitCaller(room: "dialled", callTag: "t1", number: "<sip:a@x>", participantID: "", at: start))
+        #expect(directory.admitCaller(room: "dialled", callTag: "t1", number: "<sip:a@x>", participantID: "", at: start) == true)
         // B12 fixed: the timeout applies when a PIN-less room gets its PIN.
         #expect(directory.createRoom("dialled", timeout: 60, newPIN: "222222", at: start) == .created(adminPIN: "222222"))
         #expect(directory.rooms["dialled"]?.expiryTime == later(60))
@@ -58,7 +58,7 @@ import Testing
         var directory = VoiceRoomDirectory(policy: policy, at: start)
         _ = directory.createRoom("idle", timeout: nil, newPIN: "1", at: start)
         _ = directory.createRoom("busy", timeout: nil, newPIN: "2", at: start)
-        #expect(directory.invite(room: "busy", participantID: "p", number: "n", at: start))
+        #expect(directory.invite(room: "busy", participantID: "p", number: "n", at: start) == true)
         #expect(directory.roomNames(masterPassword: "m", at: later(100)) == ["busy", "idle"])
         #expect(directory.roomNames(masterPassword: "m", at: later(101)) == ["busy"])
         // B11: polling a soft-expired room fails once and deletes it.
@@ -76,7 +76,7 @@ import Testing
 
     @Test func dialOutIsListedAsConnectingBeforeTheINVITEAndFollowsStatusReports() throws {
         var directory = VoiceRoomDirectory(policy: VoiceRoomPolicy(), at: start)
-        #expect(directory.beginDialOut(room: "r", adminPIN: "1", callTag: "T1", number: "sip:bob@x", participantID: "", at: start))
+        #expect(directory.beginDialOut(room: "r", adminPIN: "1", callTag: "T1", number: "sip:bob@x", participantID: "", at: start) == true)
         var row = try #require(directory.participants(ofRoom: "r", adminPIN: "1", at: start)?.first)
         #expect((row.callTag, row.number, row.status, row.reason) == ("T1", "sip:bob@x", .connecting, "INVITE"))
         directory.updateStatus(room: "r", callTag: "T1", status: .ringing, reason: "180 Ringing", at: later(1))
@@ -103,11 +103,11 @@ import Testing
     @Test func invitedCallerFillsTheInvitationRow() throws {
         var directory = VoiceRoomDirectory(policy: VoiceRoomPolicy(privateRooms: true), at: start)
         _ = directory.createRoom("r", timeout: nil, newPIN: "1", at: start)
-        #expect(directory.invite(room: "r", participantID: "77", number: "sip:carol@x", at: start))
-        #expect(!directory.admitCaller(room: "r", callTag: "T9", number: "<sip:eve@x>", participantID: "66", requireInvitation: true, at: start))
-        #expect(directory.admitCaller(room: "r", callTag: "T2", number: "Carol <sip:carol@x>", participantID: "77", requireInvitation: true, at: start))
-        let rows = try #require(directory.participants(ofRoom: "r", adminPIN: "1", at: start))
-        #expect(rows.count == 1)
+        #expect(directory.invite(room: "r", participantID: "77", number: "sip:carol@x", at: start) == true)
+        #expect(directory.admitCaller(room: "r", callTag: "T9", number: "<sip:eve@x>", participantID: "66", requireInvitation: true, at: start) == false)
+        #expect(directory.admitCaller(room: "r", callTag: "T2", number: "Carol <sip:carol@x>", participantID: "77", requireInvitation: true, at: start) == true)
+        let rows = directory.participants(ofRoom: "r", adminPIN: "1", at: start) ?? []
+        try #require(rows.count == 1)
         #expect((rows[0].callTag, rows[0].number, rows[0].status, rows[0].reason) == ("T2", "Carol <sip:carol@x>", .connected, "entered"))
         #expect(directory.rooms(withParticipantID: "77", at: start) == ["r"])
     }
@@ -116,7 +116,7 @@ import Testing
         // B3: SEMS placed the call but listed nothing in private + room_pin_split mode.
         var directory = VoiceRoomDirectory(policy: VoiceRoomPolicy(privateRooms: true), at: start)
         _ = directory.createRoom("r", timeout: nil, newPIN: "1", at: start)
-        #expect(directory.beginDialOut(room: "r", adminPIN: "1", callTag: "T1", number: "n", participantID: "not-invited", at: start))
+        #expect(directory.beginDialOut(room: "r", adminPIN: "1", callTag: "T1", number: "n", participantID: "not-invited", at: start) == true)
         #expect(directory.apply(.mute, room: "r", adminPIN: "1", callTag: "T1", at: start) == .accepted)
         #expect(directory.rooms["r"]?.participants.first?.muted == true)
     }

@@ -20,7 +20,8 @@ import Testing
         try await withRunningWebConferenceServer(
             policy: VoiceRoomPolicy(masterPassword: "master"), callControl: callControl, feedbackDirectory: directory.path
         ) { port in
-            #expect(try await runPython("open", port: port) == "ALL OK\n")
+            let answer = try await runPython("open", port: port)
+            #expect(answer == "ALL OK\n")
         }
         let requests = await callControl.requests
         guard case .place(let dialOut)? = requests.first else {
@@ -50,20 +51,23 @@ import Testing
 
     @Test func pythonClientSeesThePrivateRoomsGate() async throws {
         try await withRunningWebConferenceServer(policy: VoiceRoomPolicy(privateRooms: true)) { port in
-            #expect(try await runPython("private", port: port) == "ALL OK\n")
+            let answer = try await runPython("private", port: port)
+            #expect(answer == "ALL OK\n")
         }
     }
 
     @Test func pythonClientSeesIgnorePIN() async throws {
         try await withRunningWebConferenceServer(policy: VoiceRoomPolicy(ignorePIN: true)) { port in
-            #expect(try await runPython("ignore_pin", port: port) == "ALL OK\n")
+            let answer = try await runPython("ignore_pin", port: port)
+            #expect(answer == "ALL OK\n")
         }
     }
 
     @Test func dialOutThatCannotStartIsAnInternalErrorAndLeavesNoRow() async throws {
         let callControl = RecordingCallControl(refusesCalls: true)
         try await withRunningWebConferenceServer(callControl: callControl) { port in
-            #expect(try await runPython("refusing", port: port) == "ALL OK\n")
+            let answer = try await runPython("refusing", port: port)
+            #expect(answer == "ALL OK\n")
         }
         #expect(await callControl.requests.count == 1)
     }
@@ -104,7 +108,8 @@ import Testing
             print(connection.getresponse().status)
             """
         try await withRunningWebConferenceServer { port in
-            #expect(try await HTTPClient.python(script, [String(port)]) == "411\n")
+            let answer = try await HTTPClient.python(script, [String(port)])
+            #expect(answer == "411\n")
         }
     }
 
@@ -113,7 +118,8 @@ import Testing
         var elsewhere = XMLRPCServerConfiguration(port: 0)
         elsewhere.allowedClients = ["192.0.2.1"]
         try await withRunningWebConferenceServer(configuration: elsewhere) { port in
-            #expect(try await HTTPClient.curl(port: port, body: calls, json: false).status == 403)
+            let answer = try await HTTPClient.curl(port: port, body: calls, json: false).status
+            #expect(answer == 403)
         }
         var loopback = XMLRPCServerConfiguration(port: 0)
         loopback.allowedClients = ["127.0.0.1"]
@@ -128,7 +134,8 @@ import Testing
             print(xmlrpc.client.ServerProxy("http://admin:s3cret@127.0.0.1:%d/" % port).calls())
             """
         try await withRunningWebConferenceServer(configuration: loopback) { port in
-            #expect(try await HTTPClient.python(script, [String(port)]) == "401\n3\n")
+            let answer = try await HTTPClient.python(script, [String(port)])
+            #expect(answer == "401\n3\n")
         }
     }
 }
