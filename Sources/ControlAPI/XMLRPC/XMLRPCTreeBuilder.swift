@@ -20,10 +20,7 @@ final class XMLRPCTreeBuilder: NSObject, XMLParserDelegate {
     /// Parses `bytes` into a tree, or says why not.
     static func parse(_ bytes: [UInt8], maximumDepth: Int) -> Result<XMLRPCElement, XMLRPCFault> {
         // A DTD can declare entities that expand exponentially; XML-RPC documents never carry one.
-        let doctype = Array("<!DOCTYPE".utf8)
-        if bytes.count >= doctype.count,
-            bytes.indices.dropLast(doctype.count - 1).contains(where: { bytes[$0..<($0 + doctype.count)].elementsEqual(doctype) })
-        {
+        if containsDoctype(bytes) {
             return .failure(.malformedRequest("a document type declaration is not allowed"))
         }
         let builder = XMLRPCTreeBuilder(maximumDepth: maximumDepth)
@@ -42,6 +39,15 @@ final class XMLRPCTreeBuilder: NSObject, XMLParserDelegate {
             return .failure(.malformedRequest("not well-formed XML (line \(line))"))
         }
         return .success(root)
+    }
+
+    private static func containsDoctype(_ bytes: [UInt8]) -> Bool {
+        let doctype = Array("<!DOCTYPE".utf8)
+        guard bytes.count >= doctype.count else { return false }
+        for start in 0...(bytes.count - doctype.count) where bytes[start] == doctype[0] && bytes[start + 1] == doctype[1] {
+            if bytes[start..<(start + doctype.count)].elementsEqual(doctype) { return true }
+        }
+        return false
     }
 
     func parser(
