@@ -1,0 +1,71 @@
+import Foundation
+
+/// A voice conference room of the bridge (SEMS `ConferenceRoom`, spec §9): its admin PIN, the
+/// optional hard expiry from `roomCreate`, the last activity time that drives soft expiry, and its
+/// participant rows in insertion order.
+public struct VoiceRoom: Sendable, Hashable {
+    /// The room name, the conference id callers dial.
+    public var name: String
+    /// The admin PIN; `""` means the next caller of the control API claims the room (spec §4.0).
+    public var adminPIN: String
+    /// When `roomCreate`'s timeout runs out; used only with ``VoiceRoomPolicy/supportRoomsTimeout``.
+    public var expiryTime: Date?
+    /// The last activity: creation, a participant added, muted or changing status, pruning.
+    /// `roomInfo` polling does not count (spec §9.2).
+    public var lastAccessTime: Date
+    /// The participant rows, in insertion order.
+    public var participants: [VoiceParticipant]
+
+    /// Creates an empty room.
+    public init(name: String, adminPIN: String, expiryTime: Date? = nil, createdAt: Date) {
+        self.name = name
+        self.adminPIN = adminPIN
+        self.expiryTime = expiryTime
+        self.lastAccessTime = createdAt
+        self.participants = []
+    }
+
+    /// Soft expiry (spec §9.2): no rows at all and idle strictly longer than the rooms' delay.
+    public func isSoftExpired(at now: Date, policy: VoiceRoomPolicy) -> Bool {
+        policy.roomsExpire && participants.isEmpty
+            && now.timeIntervalSince(lastAccessTime) > Double(policy.roomsExpireDelay)
+    }
+
+    /// Drops finished rows past their expiry (SEMS `cleanExpired`); pruning counts as activity.
+    public mutating func pruneExpiredParticipants(at now: Date, policy: VoiceRoomPolicy) {
+        let before = participants.count
+        participants.removeAll { $0.isExpired(at: now, policy: policy) }
+        if participants.count != before {
+            lastAccessTime = now
+        }
+    }
+
+    /// The index of the first row with this call tag, in any status.
+    public func participantIndex(callTag: String) -> Int? {
+        participants.firstIndex { $0.callTag == callTag }
+    }
+
+    /// Adds a call's row, or fills in the first invitation (empty call tag) with the same
+    /// non-empty participant id, as SEMS's `newParticipant` does for an invited caller (spec §4.4).
+    mutating func admit(_ participant: VoiceParticipant, at now: Date) {
+        if !participant.participantID.isEmpty,
+            let invited = participants.firstIndex(where: {
+                $0.callTag.isEmpty && $0.participantID == participant.participantID
+            })
+        {
+            participants[invited].callTag = participant.callTag
+            participants[invited].number = participant.number
+            participants[invited].status = participant.status
+            participants[invited].reason = participant.reason
+            participants[invited].lastStatusChange = now
+        } else {
+            participants.append(participant)
+        }
+        lastAccessTime = now
+    }
+
+    /// Whether some row, in any status, carries this participant id (SEMS `hasInvitedParticipant`).
+    public func hasParticipant(participantID: String) -> Bool {
+        participants.contains { $0.participantID == participantID }
+    }
+}

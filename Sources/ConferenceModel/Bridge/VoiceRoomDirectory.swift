@@ -1,0 +1,277 @@
+import Foundation
+
+/// The bridge's room table and its rules: SEMS webconference's `rooms` map and the functions that
+/// read and change it (spec §4, §9), without I/O and with time passed in.
+///
+/// Each control method maps to one mutating call whose answer says what the caller must report
+/// and which calls it must act on (hang up, mute). The call signalling reports back through
+/// ``updateStatus(room:callTag:status:reason:at:)`` and ``admitCaller(room:callTag:number:participantID:requireInvitation:at:)``.
+///
+/// Behaviour that SEMS gets wrong and Parley fixes: `roomDelete` answers instead of deadlocking
+/// (B1); the hard timeout closes a room that is also soft-expired (B2); a dial-out always gets a
+/// row, created before the INVITE leaves (B3, B22); `roomCreate` on a room without PIN applies
+/// the timeout (B12).
+public struct VoiceRoomDirectory: Sendable {
+    /// The rules in force.
+    public let policy: VoiceRoomPolicy
+    /// The rooms by name.
+    public private(set) var rooms: [String: VoiceRoom]
+    /// Call counters shown in serverInfo.
+    public var statistics: CallStatistics
+    /// Counts `roomCreate` and `dialout` calls for the periodic sweep.
+    private var sweepCounter = 0
+
+    /// The failure string shared by every PIN-gated method (spec §4.0).
+    public static let roomRefusedText = "wrong adminpin or inexisting room"
+
+    /// Creates the directory and opens the predefined rooms.
+    public init(policy: VoiceRoomPolicy, statistics: CallStatistics = CallStatistics(), at now: Date) {
+        self.policy = policy
+        self.statistics = statistics
+        rooms = [:]
+        for room in policy.predefinedRooms {
+            rooms[room.name] = VoiceRoom(name: room.name, adminPIN: room.adminPIN, createdAt: now)
+        }
+    }
+
+    // MARK: - The gate
+
+    /// SEMS's `getRoom(room, adminpin)` (spec §4.0): opens an unknown room unless rooms are
+    /// private, lets the caller claim a room without PIN, refuses a wrong PIN, and erases a
+    /// soft-expired room (refusing the call). Returns whether the room may be used.
+    public mutating func admit(room name: String, adminPIN: String, at now: Date) -> Bool {
+        guard var room = rooms[name] else {
+            guard !policy.privateRooms else { return false }
+            rooms[name] = VoiceRoom(name: name, adminPIN: adminPIN, createdAt: now)
+            return true
+        }
+        guard acceptsPIN(adminPIN, of: room) else { return false }
+        if room.adminPIN.isEmpty {
+            room.adminPIN = adminPIN
+        }
+        guard !room.isSoftExpired(at: now, policy: policy) else {
+            rooms[name] = nil
+            return false
+        }
+        rooms[name] = room
+        return true
+    }
+
+    private func acceptsPIN(_ adminPIN: String, of room: VoiceRoom) -> Bool {
+        policy.ignorePIN || room.adminPIN.isEmpty || room.adminPIN == adminPIN
+    }
+
+    // MARK: - Control methods
+
+    /// `roomCreate(room [, timeout])` (spec §4.1). `newPIN` is the random PIN to hand out if the
+    /// room opens; `timeout` seconds, when positive, set the hard expiry. A soft-expired room
+    /// counts as closed, so it is opened again rather than reported as already open.
+    public mutating func createRoom(
+        _ name: String, timeout: Int?, newPIN: String, at now: Date
+    ) -> VoiceRoomCreation {
+        sweepIfDue(at: now)
+        let expiry = timeout.flatMap { $0 > 0 ? now.addingTimeInterval(Double($0)) : nil }
+        if var room = rooms[name], !room.isSoftExpired(at: now, policy: policy) {
+            guard room.adminPIN.isEmpty else { return .alreadyOpened }
+            room.adminPIN = newPIN
+            if let expiry { room.expiryTime = expiry }
+            rooms[name] = room
+            return .created(adminPIN: newPIN)
+        }
+        rooms[name] = VoiceRoom(name: name, adminPIN: newPIN, expiryTime: expiry, createdAt: now)
+        return .created(adminPIN: newPIN)
+    }
+
+    /// `roomInfo(room, adminpin)` (spec §4.2): the rows after dropping expired ones, or `nil` when
+    /// the gate refuses.
+    public mutating func participants(ofRoom name: String, adminPIN: String, at now: Date) -> [VoiceParticipant]? {
+        guard admit(room: name, adminPIN: adminPIN, at: now), var room = rooms[name] else { return nil }
+        room.pruneExpiredParticipants(at: now, policy: policy)
+        rooms[name] = room
+        return room.participants
+    }
+
+    /// `roomDelete(room, adminpin)` (spec §4.3, B1): erases the room and names the calls to hang up.
+    public mutating func deleteRoom(_ name: String, adminPIN: String) -> VoiceRoomDeletion {
+        guard let room = rooms[name] else { return .noSuchRoom }
+        guard acceptsPIN(adminPIN, of: room) else { return .wrongAdminPIN }
+        rooms[name] = nil
+        return .deleted(callTags: room.participants.filter(\.hasLiveCall).map(\.callTag))
+    }
+
+    /// `addParticipant(room, participant_id, number)` (spec §4.4): adds an invitation. Opens an
+    /// unknown room with an empty PIN unless rooms are private, where it fails.
+    public mutating func invite(room name: String, participantID: String, number: String, at now: Date) -> Bool {
+        if rooms[name] == nil {
+            guard !policy.privateRooms else { return false }
+            rooms[name] = VoiceRoom(name: name, adminPIN: "", createdAt: now)
+        }
+        rooms[name]?.participants.append(
+            VoiceParticipant(
+                callTag: "", number: number, status: .disconnected, reason: "",
+                participantID: participantID, lastStatusChange: now))
+        rooms[name]?.lastAccessTime = now
+        return true
+    }
+
+    /// The first half of `dialout` (spec §4.5): passes the gate and records the call as
+    /// Connecting/`"INVITE"` **before** the INVITE is sent (B22). The row fills the participant's
+    /// invitation if there is one and is added otherwise, so every dial-out is listed (B3).
+    public mutating func beginDialOut(
+        room name: String, adminPIN: String, callTag: String, number: String, participantID: String, at now: Date
+    ) -> Bool {
+        sweepIfDue(at: now)
+        guard admit(room: name, adminPIN: adminPIN, at: now) else { return false }
+        rooms[name]?.admit(
+            VoiceParticipant(
+                callTag: callTag, number: number, status: .connecting, reason: "INVITE",
+                participantID: participantID, lastStatusChange: now),
+            at: now)
+        return true
+    }
+
+    /// Takes back a dial-out whose INVITE could not be started (`"internal error"`): the call never
+    /// existed, so its row goes and it counts as a failed call.
+    public mutating func abandonDialOut(room name: String, callTag: String) {
+        guard let index = rooms[name]?.participantIndex(callTag: callTag) else { return }
+        rooms[name]?.participants.remove(at: index)
+        statistics.recordCall(connectedSeconds: nil)
+    }
+
+    /// `kickout`, `mute`, `unmute` (spec §4.6). Mute state is stored before the call control acts,
+    /// so roomInfo shows it even if the call is gone; a kicked live call shows
+    /// Disconnecting/`"disconnect"` as SEMS's `onKicked` sets it.
+    public mutating func apply(
+        _ command: ParticipantCommand, room name: String, adminPIN: String, callTag: String, at now: Date
+    ) -> ParticipantCommandOutcome {
+        guard admit(room: name, adminPIN: adminPIN, at: now), var room = rooms[name] else { return .roomRefused }
+        room.pruneExpiredParticipants(at: now, policy: policy)
+        defer { rooms[name] = room }
+        guard let index = room.participantIndex(callTag: callTag) else { return .noSuchCall }
+        switch command {
+        case .mute, .unmute:
+            room.participants[index].muted = command == .mute
+            room.lastAccessTime = now
+        case .kick:
+            if room.participants[index].hasLiveCall {
+                room.participants[index].status = .disconnecting
+                room.participants[index].reason = "disconnect"
+                room.participants[index].lastStatusChange = now
+                room.lastAccessTime = now
+            }
+        }
+        return .accepted
+    }
+
+    /// `changeRoomAdminpin(room, adminpin, new_adminpin)` (spec §4.7); `""` makes it claimable.
+    public mutating func changeAdminPIN(room name: String, adminPIN: String, to newPIN: String, at now: Date) -> Bool {
+        guard admit(room: name, adminPIN: adminPIN, at: now) else { return false }
+        rooms[name]?.adminPIN = newPIN
+        return true
+    }
+
+    /// `getRoomPassword(master_pwd, room)` (spec §4.8): creates nothing, ignores expiry.
+    public func roomPassword(masterPassword: String, room name: String) -> RoomPasswordLookup {
+        guard let configured = policy.masterPassword, configured == masterPassword else { return .wrongMasterPassword }
+        guard let room = rooms[name] else { return .noSuchRoom }
+        return .adminPIN(room.adminPIN)
+    }
+
+    /// `listRooms(master_pwd)` (spec §4.9): rooms not soft-expired, in byte order; `nil` for a
+    /// wrong or unset master password.
+    public func roomNames(masterPassword: String, at now: Date) -> [String]? {
+        guard let configured = policy.masterPassword, configured == masterPassword else { return nil }
+        return Self.byteOrdered(rooms.values.filter { !$0.isSoftExpired(at: now, policy: policy) }.map(\.name))
+    }
+
+    /// `findParticipant(participant_id)` (spec §4.10): rooms with a visible row carrying that id,
+    /// in byte order.
+    public func rooms(withParticipantID participantID: String, at now: Date) -> [String] {
+        let matching = rooms.values.filter { room in
+            room.participants.contains { $0.participantID == participantID && !$0.isExpired(at: now, policy: policy) }
+        }
+        return Self.byteOrdered(matching.map(\.name))
+    }
+
+    // MARK: - Reports from the calls
+
+    /// A dial-in caller enters a room (SEMS `newParticipant`, spec §7): fills the caller's
+    /// invitation or adds a row, Connected with `reason` (`"entered"` or
+    /// `"direct access: entered"`). In private mode the room must exist, and with
+    /// `requireInvitation` (`room_pin_split`) some row must carry the participant id.
+    public mutating func admitCaller(
+        room name: String, callTag: String, number: String, participantID: String,
+        reason: String = "entered", requireInvitation: Bool = false, at now: Date
+    ) -> Bool {
+        if rooms[name] == nil {
+            guard !policy.privateRooms else { return false }
+            rooms[name] = VoiceRoom(name: name, adminPIN: "", createdAt: now)
+        }
+        if policy.privateRooms && requireInvitation && rooms[name]?.hasParticipant(participantID: participantID) != true {
+            return false
+        }
+        rooms[name]?.admit(
+            VoiceParticipant(
+                callTag: callTag, number: number, status: .connected, reason: reason,
+                participantID: participantID, lastStatusChange: now),
+            at: now)
+        return true
+    }
+
+    /// A call's state changed (SEMS `updateStatus`, spec §8.3, §9.2). A room that is missing is
+    /// opened again with an empty PIN unless rooms are private (B10, kept for compatibility).
+    public mutating func updateStatus(
+        room name: String, callTag: String, status: VoiceParticipant.Status, reason: String, at now: Date
+    ) {
+        if rooms[name] == nil {
+            guard !policy.privateRooms else { return }
+            rooms[name] = VoiceRoom(name: name, adminPIN: "", createdAt: now)
+        }
+        guard var room = rooms[name] else { return }
+        if let index = room.participantIndex(callTag: callTag) {
+            room.participants[index].status = status
+            room.participants[index].reason = reason
+            room.participants[index].lastStatusChange = now
+        }
+        room.lastAccessTime = now
+        room.pruneExpiredParticipants(at: now, policy: policy)
+        rooms[name] = room
+    }
+
+    // MARK: - Expiry
+
+    /// The hard timeout (SEMS's cleaner thread, spec §9.3), run about once a second: closes every
+    /// room past its `roomCreate` timeout, soft-expired or not (B2), if the policy supports it.
+    public mutating func closeTimedOutRooms(at now: Date) -> [ClosedVoiceRoom] {
+        guard policy.supportRoomsTimeout else { return [] }
+        let due = rooms.values.filter { room in room.expiryTime.map { now > $0 } ?? false }
+        for room in due { rooms[room.name] = nil }
+        return due.sorted { Self.precedes($0.name, $1.name) }.map {
+            ClosedVoiceRoom(name: $0.name, callTags: $0.participants.filter(\.hasLiveCall).map(\.callTag))
+        }
+    }
+
+    /// Erases every soft-expired room (SEMS `sweepRooms`).
+    public mutating func sweepSoftExpiredRooms(at now: Date) {
+        rooms = rooms.filter { !$0.value.isSoftExpired(at: now, policy: policy) }
+    }
+
+    private mutating func sweepIfDue(at now: Date) {
+        guard policy.roomSweepInterval > 0 else { return }
+        sweepCounter += 1
+        if sweepCounter % policy.roomSweepInterval == 0 {
+            sweepSoftExpiredRooms(at: now)
+        }
+    }
+
+    // MARK: - Ordering
+
+    /// `std::map<string, …>` order: byte-wise, unlike Swift's `String` comparison.
+    private static func precedes(_ left: String, _ right: String) -> Bool {
+        left.utf8.lexicographicallyPrecedes(right.utf8)
+    }
+
+    private static func byteOrdered(_ names: [String]) -> [String] {
+        names.sorted(by: precedes)
+    }
+}
