@@ -1,0 +1,11 @@
+/// Why ``DialInCall`` hangs up on a caller, always after a polite `wrong_pin_bye` prompt.
+public enum DialInEndReason: Sendable, Hashable {
+    /// The caller made ``DialInSettings/maximumWrongEntries`` wrong or timed-out entries
+    /// (Parley addition; SEMS has no limit, spec B13).
+    case tooManyWrongEntries
+    /// The room directory refused the join (private mode: room gone, or participant not invited).
+    case joinRejected
+    /// Direct access with `room_pin_split` to a string no longer than the room part (spec B5, fixed:
+    /// SEMS leaves such a call silent until the caller hangs up).
+    case directRoomTooShort
+}
