@@ -47,5 +47,6 @@ struct CModuleOwnershipTests {
         #expect(importers["CSpeexDSP"] == ["MediaMixer/DSP/SpeexDSP.swift"])
         #expect(importers["CORTP"] == ["MediaMixer/RTP/ORTP.swift"])
         #expect(importers["CSpanDSP"] == ["MediaMixer/DSP/SpanDSP.swift"])
+        #expect(importers["CSndFile"] == ["MediaMixer/Recording/SoundFile.swift"])
     }
 }
