@@ -1,15 +1,5 @@
 import Foundation
 
-/// One RTP packet taken from a capture.
-struct CapturedRTPPacket {
-    var payloadType: UInt8
-    var marker: Bool
-    var sequenceNumber: UInt16
-    var timestamp: UInt32
-    var ssrc: UInt32
-    var payload: [UInt8]
-}
-
 /// Reads RTP packets out of a classic pcap file (libpcap format, Ethernet link type, IPv4, UDP).
 ///
 /// Only what the DTMF captures need: no pcapng, no IPv6, no IP fragments, no VLAN tags.
