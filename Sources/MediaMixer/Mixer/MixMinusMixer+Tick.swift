@@ -5,34 +5,45 @@ extension MixMinusMixer {
     /// Inputs written since the last tick are consumed; a member given none counts as silent. Events
     /// are queued for ``drainEvents(_:)``. Allocates nothing.
     public func tick() {
+        mixAccumulator.update(repeating: 0, count: samplesPerFrame)
+        // One exclusive access to the member storage per pass, instead of one per field touched.
+        let loudest = slots.withUnsafeMutableBufferPointer { measureAndMix($0) }
+        updateFloor(loudest: loudest)
+        mixRoomSources()
+        fullMixLimiter.limit(mixAccumulator, into: fullMixFrame, count: samplesPerFrame)
+        recorder?.writeFrame(UnsafeBufferPointer(start: fullMixFrame, count: samplesPerFrame))
+        slots.withUnsafeMutableBufferPointer { members in
+            for slotIndex in activeSlots {
+                renderOutput(members, slot: slotIndex)
+            }
+        }
+        tickCount &+= 1
+    }
+
+    /// Measures every member, queues talker events and adds the contributors to the mix.
+    /// - Returns: the loudest unmuted talker.
+    private func measureAndMix(_ members: UnsafeMutableBufferPointer<MixerMemberSlot>) -> MixerMemberID? {
         let count = samplesPerFrame
-        mixAccumulator.update(repeating: 0, count: count)
         let settings = configuration.talkerDetection
         var loudest: MixerMemberID?
         var loudestLevel = -Double.infinity
         for slotIndex in activeSlots {
-            let member = MixerMemberID(slot: slotIndex, generation: slots[slotIndex].generation)
-            switch slots[slotIndex].measureInput(count: count, settings: settings) {
+            let slot = members.baseAddress! + slotIndex
+            let member = MixerMemberID(slot: slotIndex, generation: slot.pointee.generation)
+            switch slot.pointee.measureInput(count: count, settings: settings) {
             case .started: enqueue(.startedTalking(member))
             case .stopped: enqueue(.stoppedTalking(member))
             case .none: break
             }
-            if slots[slotIndex].contributes {
-                slots[slotIndex].addVoice(to: mixAccumulator, count: count)
+            if slot.pointee.contributes {
+                slot.pointee.addVoice(to: mixAccumulator, count: count)
             }
-            if slots[slotIndex].isFloorCandidate, slots[slotIndex].smoothedLevelDBFS > loudestLevel {
+            if slot.pointee.isFloorCandidate, slot.pointee.smoothedLevelDBFS > loudestLevel {
                 loudest = member
-                loudestLevel = slots[slotIndex].smoothedLevelDBFS
+                loudestLevel = slot.pointee.smoothedLevelDBFS
             }
         }
-        updateFloor(loudest: loudest)
-        mixRoomSources()
-        fullMixLimiter.limit(mixAccumulator, into: fullMixFrame, count: count)
-        recorder?.writeFrame(UnsafeBufferPointer(start: fullMixFrame, count: count))
-        for slotIndex in activeSlots {
-            renderOutput(slot: slotIndex)
-        }
-        tickCount &+= 1
+        return loudest
     }
 
     private func updateFloor(loudest: MixerMemberID?) {
@@ -69,35 +80,36 @@ extension MixMinusMixer {
     }
 
     /// Decides one listener's output key and, when it is their own, renders their frame.
-    private func renderOutput(slot slotIndex: Int) {
+    private func renderOutput(_ members: UnsafeMutableBufferPointer<MixerMemberSlot>, slot slotIndex: Int) {
         let count = samplesPerFrame
-        let member = MixerMemberID(slot: slotIndex, generation: slots[slotIndex].generation)
-        defer { slots[slotIndex].hasInput = false }
+        let slot = members.baseAddress! + slotIndex
+        let member = MixerMemberID(slot: slotIndex, generation: slot.pointee.generation)
+        defer { slot.pointee.hasInput = false }
         var promptSamples = 0
-        if let source = slots[slotIndex].source {
+        if let source = slot.pointee.source {
             promptSamples = readSource(source)
             if promptSamples < count {
-                slots[slotIndex].source = nil
+                slot.pointee.source = nil
                 enqueue(.sourceFinished(source: ObjectIdentifier(source), target: .member(member)))
             }
         }
-        let isDeaf = slots[slotIndex].isDeaf
-        let outputGain = slots[slotIndex].outputGainQ12
+        let isDeaf = slot.pointee.isDeaf
+        let outputGain = slot.pointee.outputGainQ12
         if promptSamples == 0 {
             if isDeaf {
-                slots[slotIndex].outputKey = .silence
+                slot.pointee.outputKey = .silence
                 return
             }
-            if !slots[slotIndex].contributes && outputGain == MixerGain.unity {
-                slots[slotIndex].outputKey = .fullMix
+            if !slot.pointee.contributes && outputGain == MixerGain.unity {
+                slot.pointee.outputKey = .fullMix
                 return
             }
         }
         let accumulator = listenerAccumulator
         if isDeaf {
             accumulator.update(repeating: 0, count: count)
-        } else if slots[slotIndex].contributes {
-            slots[slotIndex].subtractVoice(from: mixAccumulator, into: accumulator, count: count)
+        } else if slot.pointee.contributes {
+            slot.pointee.subtractVoice(from: mixAccumulator, into: accumulator, count: count)
         } else {
             accumulator.update(from: mixAccumulator, count: count)
         }
@@ -109,12 +121,11 @@ extension MixMinusMixer {
                 accumulator[sample] = Int32(clamping: (Int64(accumulator[sample]) * Int64(outputGain)) >> Int64(MixerGain.fractionBits))
             }
         }
-        if slots[slotIndex].outputKey != .own(member) {
+        if slot.pointee.outputKey != .own(member) {
             // The listener heard the shared mix until now: continue from its limiter gain, not unity.
-            slots[slotIndex].limiter.gain = fullMixLimiter.gain
+            slot.pointee.limiter.gain = fullMixLimiter.gain
         }
-        let output = slots[slotIndex].output
-        slots[slotIndex].limiter.limit(accumulator, into: output, count: count)
-        slots[slotIndex].outputKey = .own(member)
+        slot.pointee.limiter.limit(accumulator, into: slot.pointee.output, count: count)
+        slot.pointee.outputKey = .own(member)
     }
 }

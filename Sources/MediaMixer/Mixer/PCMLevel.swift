@@ -11,9 +11,9 @@ enum PCMLevel {
     static func decibelsFullScale(_ samples: UnsafePointer<Int16>, count: Int, gainQ12: Int32) -> Double {
         var sumOfSquares: Int64 = 0
         for index in 0..<count {
-            let sample = Int64(samples[index])
-            // 32768² × 48000 samples stays far below Int64.max; wrapping arithmetic is safe here.
-            sumOfSquares &+= sample &* sample
+            // A square is at most 2³⁰ and fits Int32; a frame's sum of them fits Int64 many times over.
+            let sample = Int32(samples[index])
+            sumOfSquares &+= Int64(sample &* sample)
         }
         guard sumOfSquares > 0, count > 0 else { return -.infinity }
         let gain = Double(gainQ12) / Double(MixerGain.unity)
