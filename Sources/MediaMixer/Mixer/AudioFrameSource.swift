@@ -3,6 +3,10 @@
 ///
 /// The mixer calls ``readFrame(into:)`` from its media thread once per tick; implementations never
 /// block and never allocate there.
+///
+/// A ``MixMinusMixer`` zero-fills the frame before each read, mixes the samples written, and detaches
+/// the source after a read that returns fewer than `frame.count` samples, queueing
+/// ``MixerEvent/sourceFinished(source:target:)``; a finished source is never read again.
 public protocol AudioFrameSource: AnyObject {
     /// The sample rate of the frames this source produces, in Hz.
     var sampleRate: Int { get }
