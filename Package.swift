@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "ConferenceModel", targets: ["ConferenceModel"]),
         .library(name: "IMCCommands", targets: ["IMCCommands"]),
         .library(name: "ControlAPI", targets: ["ControlAPI"]),
+        .executable(name: "parley-bridge", targets: ["ParleyBridge"]),
         .executable(name: "parley-imc", targets: ["ParleyIMC"]),
         .executable(name: "sip-echo-server", targets: ["SIPEchoServer"]),
         .executable(name: "parley-bench", targets: ["ParleyBench"]),
@@ -29,7 +30,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
-        .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0"),
+        .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0", traits: [.defaults, "YAML"]),
     ],
     targets: [
         // C libraries from Debian, one system-library target each.
@@ -94,6 +95,20 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Examples/SIPEchoServer",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "ParleyBridge",
+            dependencies: [
+                "SIPCore",
+                "MediaMixer",
+                "ConferenceModel",
+                "ControlAPI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: strictSettings
         ),
         .executableTarget(
