@@ -54,4 +54,13 @@ static inline int parley_ortp_has_queued_packets(RtpSession *session) {
     return !qempty(&session->rtp.rq);
 }
 
+/* Counters kept in the session's rtp_stats_t (a field of the otherwise opaque session). */
+static inline uint64_t parley_ortp_packets_received(RtpSession *session) {
+    return session->stats.packet_recv;
+}
+
+static inline uint64_t parley_ortp_packets_sent(RtpSession *session) {
+    return session->stats.packet_sent;
+}
+
 #endif
