@@ -7,7 +7,8 @@ enum TickPhase: Sendable {
     case receive
     /// Every room mixes (one job per room).
     case mix
-    /// Every distinct mix is encoded once per codec and sent to the members who hear it (jobs spread
-    /// over all media threads).
+    /// Every distinct mix is encoded once per codec it is heard in (jobs spread over all media threads).
+    case encode
+    /// Every leg is sent the encoding of the mix it hears (jobs spread over all media threads).
     case send
 }

@@ -219,12 +219,13 @@ public final class RTPSession {
     ///   - timestamp: The caller's media clock position, in ``clockRate`` units, advancing by one frame per call.
     ///   - buffer: Space for the payload.
     /// - Returns: `nil` when no packet is due; otherwise the payload's size (copied to the start of
-    ///   `buffer`), its payload type and marker bit, and whether further packets are already queued.
+    ///   `buffer`), its payload type, marker bit and RTP timestamp (the sender's), and whether further
+    ///   packets are already queued.
     /// - Throws: ``RTPSessionError`` with ``RTPSessionError/Code/bufferTooSmall``; the packet is dropped.
     public func receive(
         timestamp: UInt32,
         into buffer: UnsafeMutableRawBufferPointer
-    ) throws(RTPSessionError) -> (bytes: Int, payloadType: Int, marker: Bool, hasMore: Bool)? {
+    ) throws(RTPSessionError) -> (bytes: Int, payloadType: Int, marker: Bool, timestamp: UInt32, hasMore: Bool)? {
         guard let packet = rtp_session_recvm_with_ts(session, timestamp) else { return nil }
         defer { freemsg(packet) }
         var start: UnsafeMutablePointer<UInt8>?
@@ -239,6 +240,7 @@ public final class RTPSession {
             bytes: length,
             payloadType: Int(parley_ortp_packet_payload_type(packet)),
             marker: parley_ortp_packet_marker(packet) != 0,
+            timestamp: parley_ortp_packet_timestamp(packet),
             hasMore: parley_ortp_has_queued_packets(session) != 0
         )
     }
@@ -247,7 +249,7 @@ public final class RTPSession {
     public func receive(
         timestamp: UInt32,
         into buffer: inout [UInt8]
-    ) throws(RTPSessionError) -> (bytes: Int, payloadType: Int, marker: Bool, hasMore: Bool)? {
+    ) throws(RTPSessionError) -> (bytes: Int, payloadType: Int, marker: Bool, timestamp: UInt32, hasMore: Bool)? {
         try buffer.withUnsafeMutableBufferPointer { (bytes) throws(RTPSessionError) in
             try receive(timestamp: timestamp, into: UnsafeMutableRawBufferPointer(bytes))
         }
