@@ -117,7 +117,7 @@ public final class MediaEngine: Sendable {
             )
             try session.setRemote(address: stream.remoteAddress, port: stream.remotePort)
         } catch {
-            throw MediaEngineError(.rtpSetupFailed, error.description)
+            throw MediaEngineError(.rtpSetupFailed, "\(error)")
         }
         let port = session.localPort
         enqueue(.addMember(room, id, stream, OwnershipTransfer(value: session)))

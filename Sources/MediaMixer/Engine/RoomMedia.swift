@@ -61,7 +61,7 @@ final class RoomMedia {
             target = .room
         }
         try mixer.attachSource(source, to: target)
-        promptTargets[ObjectIdentifier(source)] = member
+        promptTargets.updateValue(member, forKey: ObjectIdentifier(source))
     }
 
     /// Mixes this tick: hands the legs' frames to the mixer, ticks it, reports what happened, and
