@@ -5,7 +5,7 @@ import Testing
 /// error codes and global state are handled in one place.
 @Suite("C module ownership")
 struct CModuleOwnershipTests {
-    static let cModules: Set<String> = ["COSIP2", "CORTP", "COpus", "CSpeexDSP"]
+    static let cModules: Set<String> = ["COSIP2", "CORTP", "COpus", "CSpeexDSP", "CSpanDSP", "CSndFile"]
 
     /// The package root, three levels above this file (`Tests/MediaMixerTests/<file>`).
     static let packageRoot = URL(fileURLWithPath: #filePath)
@@ -40,11 +40,12 @@ struct CModuleOwnershipTests {
         }
     }
 
-    @Test("MediaMixer's three C modules are imported by their wrapper files")
+    @Test("MediaMixer's C modules are imported by their wrapper files")
     func mediaWrappersOwnTheirModules() throws {
         let importers = try Self.importers()
         #expect(importers["COpus"] == ["MediaMixer/Codecs/Opus.swift"])
         #expect(importers["CSpeexDSP"] == ["MediaMixer/DSP/SpeexDSP.swift"])
         #expect(importers["CORTP"] == ["MediaMixer/RTP/ORTP.swift"])
+        #expect(importers["CSpanDSP"] == ["MediaMixer/DSP/SpanDSP.swift"])
     }
 }
