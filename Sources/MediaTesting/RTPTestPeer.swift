@@ -15,7 +15,7 @@ public final class RTPTestPeer: @unchecked Sendable {
     private struct SharedState {
         var remotePort: Int?
         var sendingAudio = true
-        var pendingDigits: [Int] = []
+        var pendingDigits: [DTMFDigit] = []
         var changeSSRC = false
         var received: [Int16] = []
         var receivedPackets = 0
@@ -99,7 +99,7 @@ public final class RTPTestPeer: @unchecked Sendable {
     /// Queues digits (`0`–`9`, `*`, `#`, `A`–`D`) to be sent as RFC 4733 events, 100 ms each with
     /// 60 ms of audio between them.
     public func sendDigits(_ digits: String) {
-        let events = digits.compactMap(Self.eventCode(of:))
+        let events = digits.compactMap { DTMFDigit($0) }
         shared.withLock { $0.pendingDigits += events }
     }
 
@@ -127,17 +127,6 @@ public final class RTPTestPeer: @unchecked Sendable {
         return Array(audio.suffix(samples))
     }
 
-    /// RFC 4733 §3.2 event codes: digits 0–9, `*` 10, `#` 11, A–D 12–15.
-    private static func eventCode(of digit: Character) -> Int? {
-        switch digit {
-        case "0"..."9": Int(String(digit))
-        case "*": 10
-        case "#": 11
-        case "A"..."D": Int(digit.asciiValue! - Character("A").asciiValue!) + 12
-        default: nil
-        }
-    }
-
     // MARK: - The peer's thread
 
     private struct DelayedPacket {
@@ -146,9 +135,8 @@ public final class RTPTestPeer: @unchecked Sendable {
     }
 
     private struct DigitInProgress {
-        var event: Int
-        var timestamp: UInt32
-        var packetsSent = 0
+        var packets: [TelephoneEventSender.Packet]
+        var framesSent = 0
     }
 
     private func run() {
@@ -164,6 +152,7 @@ public final class RTPTestPeer: @unchecked Sendable {
         var decoded = [Int16](repeating: 0, count: codec.sampleRate * 120 / 1000)
         var delayed: [DelayedPacket] = []
         var digit: DigitInProgress?
+        let sender = TelephoneEventSender(clockRate: codec.rtpClockRate)
         var gapFrames = 0
         var markNext = true
         let period: UInt64 = 20_000_000
@@ -187,16 +176,24 @@ public final class RTPTestPeer: @unchecked Sendable {
             if now >= nextFrame, let remotePort {
                 nextFrame += period
                 var packet: RTPTestPacket?
-                if digit == nil, gapFrames == 0, let event = shared.withLock({ state -> Int? in
+                var eventPackets: [RTPTestPacket] = []
+                if digit == nil, gapFrames == 0, let event = shared.withLock({ state -> DTMFDigit? in
                     state.pendingDigits.isEmpty ? nil : state.pendingDigits.removeFirst()
                 }) {
-                    digit = DigitInProgress(event: event, timestamp: timestamp)
+                    digit = DigitInProgress(packets: sender.packets(for: event, duration: .milliseconds(100), startingAt: timestamp))
                 }
                 if var current = digit {
-                    packet = telephoneEvent(current, ssrc: ssrc, sequence: sequence)
-                    current.packetsSent += 1
-                    // 5 packets of 20 ms, the last three marking the end (RFC 4733 §2.5.1.4 repeats it).
-                    digit = current.packetsSent >= 7 ? nil : current
+                    // The event's packets replace audio, each sent once its offset has passed.
+                    current.framesSent += 1
+                    let elapsed = Duration.milliseconds(20 * current.framesSent)
+                    while let next = current.packets.first, next.sendOffset <= elapsed {
+                        current.packets.removeFirst()
+                        eventPackets.append(RTPTestPacket(
+                            payloadType: telephoneEventPayloadType, marker: next.marker, sequenceNumber: 0,
+                            timestamp: next.timestamp, ssrc: ssrc, payload: next.payload.bytes
+                        ))
+                    }
+                    digit = current.packets.isEmpty ? nil : current
                     if digit == nil { gapFrames = 3 }
                 } else if sendingAudio {
                     if gapFrames > 0 { gapFrames -= 1 }
@@ -211,13 +208,16 @@ public final class RTPTestPeer: @unchecked Sendable {
                     markNext = false
                 }
                 timestamp &+= increment
-                if let packet {
+                if let packet { eventPackets.append(packet) }
+                for var outgoing in eventPackets {
+                    outgoing.sequenceNumber = sequence
                     sequence &+= 1
                     if Double.random(in: 0..<1, using: &random) >= impairment.lossRate {
                         let delay = jitterNanoseconds == 0 ? 0 : UInt64.random(in: 0...jitterNanoseconds, using: &random)
-                        delayed.append(DelayedPacket(due: now + delay, bytes: packet.bytes))
+                        delayed.append(DelayedPacket(due: now + delay, bytes: outgoing.bytes))
                     }
                 }
+                eventPackets.removeAll()
             }
             if let remotePort {
                 let current = Self.now()
@@ -240,20 +240,6 @@ public final class RTPTestPeer: @unchecked Sendable {
             let wake = min(nextFrame, delayed.map(\.due).min() ?? nextFrame, Self.now() + 2_000_000)
             Self.sleep(until: wake)
         }
-    }
-
-    /// One RFC 4733 §2.3 packet of the digit in progress: the first carries the marker, the last
-    /// three the end bit; the duration grows by one frame per packet and stops growing at the end.
-    private func telephoneEvent(_ digit: DigitInProgress, ssrc: UInt32, sequence: UInt16) -> RTPTestPacket {
-        let isEnd = digit.packetsSent >= 4
-        let frames = min(digit.packetsSent, 4) + 1
-        let duration = UInt16(clamping: frames * Int(codec.timestampIncrement(ptime: 20)))
-        let volume: UInt8 = 10
-        return RTPTestPacket(
-            payloadType: telephoneEventPayloadType, marker: digit.packetsSent == 0, sequenceNumber: sequence,
-            timestamp: digit.timestamp, ssrc: ssrc,
-            payload: [UInt8(digit.event), (isEnd ? 0x80 : 0) | volume, UInt8(duration >> 8), UInt8(duration & 0xFF)]
-        )
     }
 
     private static func now() -> UInt64 {

@@ -29,7 +29,8 @@ final class MemberLeg {
     private let resampler: SpeexResampler?
     private let codecFrame: UnsafeMutableBufferPointer<Int16>
     private let payload: UnsafeMutableRawBufferPointer
-    private var telephoneEvents = TelephoneEventTracker()
+    private var telephoneEvents: TelephoneEventReceiver
+    private var ticks: Int64 = 0
     private let timestampIncrement: UInt32
     private var receiveTimestamp: UInt32 = 0
     private var sendTimestamp: UInt32
@@ -57,6 +58,7 @@ final class MemberLeg {
         payload = .allocate(byteCount: 1500, alignment: 8)
         timestampIncrement = settings.codec.timestampIncrement(ptime: 20)
         sendTimestamp = UInt32.random(in: 0...UInt32.max)
+        telephoneEvents = TelephoneEventReceiver(clockRate: settings.codec.rtpClockRate)
     }
 
     deinit {
@@ -68,6 +70,8 @@ final class MemberLeg {
     /// Pulls the packet due now from oRTP, decodes or conceals it, and resamples to the room rate.
     func receive() {
         hasFrame = false
+        ticks += 1
+        let now = Duration.milliseconds(20 * ticks)
         let due = receiveTimestamp
         receiveTimestamp &+= timestampIncrement
         let packet = try? session.receive(timestamp: due, into: payload)
@@ -76,7 +80,7 @@ final class MemberLeg {
             if lastSource != 0 {
                 // A new source brings its own random timestamp base (RFC 3550 §5.1): map it afresh.
                 session.resynchronize()
-                telephoneEvents = TelephoneEventTracker()
+                telephoneEvents = TelephoneEventReceiver(clockRate: settings.codec.rtpClockRate)
                 changedSource = source
             }
             lastSource = source
@@ -91,11 +95,18 @@ final class MemberLeg {
             if let packet, packet.payloadType == settings.telephoneEventPayloadType {
                 ticksSinceLastPacket = 0
                 let bytes = UnsafeRawBufferPointer(start: payload.baseAddress, count: packet.bytes)
-                if let digit = telephoneEvents.receive(bytes, timestamp: packet.timestamp) { completedDigit = digit }
+                // Telephone events are rare: the receiver's action array is the one allocation here.
+                for action in telephoneEvents.receive(timestamp: packet.timestamp, marker: packet.marker, payload: bytes, now: now) {
+                    if case .began(let digit) = action { completedDigit = digit.character }
+                }
             } else if ticksSinceLastPacket < Self.concealmentTicks {
                 ticksSinceLastPacket += 1
                 produced = decoder.concealLoss(into: target)
             }
+        }
+        if telephoneEvents.expiryDeadline != nil {
+            // An event whose end packets were all lost is closed, so the next one with its timestamp counts.
+            _ = telephoneEvents.expire(now: now)
         }
         guard produced > 0 else { return }
         if let resampler {
