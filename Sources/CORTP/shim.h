@@ -49,9 +49,22 @@ static inline int parley_ortp_packet_payload_type(const mblk_t *packet) {
     return rtp_get_payload_type(packet);
 }
 
+static inline uint32_t parley_ortp_packet_timestamp(const mblk_t *packet) {
+    return rtp_get_timestamp(packet);
+}
+
 /* Whether packets are still waiting in the session's receive queue (a macro over a private field). */
 static inline int parley_ortp_has_queued_packets(RtpSession *session) {
     return !qempty(&session->rtp.rq);
+}
+
+/* Counters kept in the session's rtp_stats_t (a field of the otherwise opaque session). */
+static inline uint64_t parley_ortp_packets_received(RtpSession *session) {
+    return session->stats.packet_recv;
+}
+
+static inline uint64_t parley_ortp_packets_sent(RtpSession *session) {
+    return session->stats.packet_sent;
 }
 
 #endif
