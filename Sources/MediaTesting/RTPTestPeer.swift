@@ -173,7 +173,7 @@ public final class RTPTestPeer: @unchecked Sendable {
                 markNext = true
             }
             let now = Self.now()
-            if now >= nextFrame, let remotePort {
+            if now >= nextFrame, remotePort != nil {
                 nextFrame += period
                 var packet: RTPTestPacket?
                 var eventPackets: [RTPTestPacket] = []

@@ -75,6 +75,23 @@ struct MediaEngineTests {
         #expect(late == 0)
     }
 
+    @Test("An engine whose rooms have no members never ticks; the clock starts with the first member and stops after the last")
+    func idleRoomsCostNothing() async throws {
+        var room = try TestRoom(rate: 16_000)
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(room.engine.statistics.ticks == 0)
+        try room.join(.pcmu, tone: 440)
+        try await Task.sleep(for: .milliseconds(300))
+        let ticking = room.engine.statistics.ticks
+        #expect(ticking >= 10)
+        room.engine.removeMember(room.members[0], from: room.room)
+        try await Task.sleep(for: .milliseconds(100))
+        let afterLeave = room.engine.statistics.ticks
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(room.engine.statistics.ticks == afterLeave)
+        _ = await room.finish()
+    }
+
     @Test("A muted member's tone leaves the others' mix")
     func muteRemovesTone() async throws {
         var room = try TestRoom(rate: 8_000)
