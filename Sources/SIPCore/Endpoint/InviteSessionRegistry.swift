@@ -193,8 +193,9 @@ final class InviteSessionRegistry: @unchecked Sendable {
                 sendRequest(request, for: call, entry: entry)
             case .sendACK(let ack):
                 guard let destination = destination(of: ack, entry: entry) else { continue }
-                let endpoint = self.endpoint!
-                Task { try? await endpoint.sendStateless(ack, to: destination) }
+                endpoint.sendOutsideTransaction(ack, to: destination).whenFailure { [logger] error in
+                    logger.debug("could not send ACK of call \(call): \(error)")
+                }
             case .sendResponse(let response):
                 entries[call]?.responders[response.cseq]?.respond(response)
                 if let code = response.statusCode, code >= 200, response.cseq.method != .invite {
@@ -219,7 +220,8 @@ final class InviteSessionRegistry: @unchecked Sendable {
         }
         let loop = eventLoop
         endpoint.startTransaction(request, to: destination) { [weak self] response in
-            loop.execute { self?.step(call) { $0.receive(response: response) } }
+            guard let self else { return }
+            loop.execute { self.step(call) { $0.receive(response: response) } }
         }.whenComplete { [weak self] result in
             switch result {
             case .success(let response): self?.step(call) { $0.receive(response: response) }

@@ -35,7 +35,7 @@ public final class SIPEndpoint: Sendable {
 
     /// The loop that owns all of this endpoint's state.
     public let eventLoop: EventLoop
-    private let core: EndpointCore
+    let core: EndpointCore
     /// The bound addresses, readable from any thread for ``makeVia(for:)``.
     private let boundAddressList = Mutex<[SIPTransportAddress]>([])
     private let advertisedHost: String?

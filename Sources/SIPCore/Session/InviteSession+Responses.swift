@@ -29,7 +29,8 @@ extension InviteSession {
     public mutating func requestFailed(_ request: SIPMessage) -> [InviteSessionAction] {
         switch request.method {
         case .bye:
-            return finish(endReason ?? .localHangUp)
+            // Only the session's own BYE ends it; a losing fork's BYE (RFC 3261 §13.2.2.4) does not.
+            return state == .terminating ? finish(endReason ?? .localHangUp) : []
         case .cancel, .ack:
             return []
         case .invite where role == .uac && request.cseq == invite.cseq && dialog == nil:

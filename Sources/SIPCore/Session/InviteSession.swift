@@ -150,12 +150,12 @@ public struct InviteSession: Sendable {
         return try? SessionDescription(parsing: text)
     }
 
-    /// Whether the peer no longer sends audio: `sendonly`/`inactive`, or the RFC 2543 hold
-    /// address 0.0.0.0 (RFC 3264 §8.4).
+    /// Whether the peer put the call on hold: it no longer wants to receive audio (`sendonly`,
+    /// `inactive`), or it gave the RFC 2543 hold address 0.0.0.0 (RFC 3264 §8.4).
     static func isOnHold(_ description: SessionDescription) -> Bool {
         guard let audio = description.media.first(where: { $0.mediaType == "audio" }) else { return false }
         if description.connection(for: audio)?.address == "0.0.0.0" { return true }
-        return !description.direction(of: audio).sends
+        return !description.direction(of: audio).receives
     }
 
     /// Takes the peer's new description and reports a change when its version moved (RFC 3264 §8).

@@ -13,7 +13,7 @@ public enum InviteSessionEvent: Sendable, Hashable {
     /// The dialog is confirmed and acknowledged: media may flow both ways (RFC 3261 §13.2.2.4, §13.3.1.4).
     case established
     /// A re-INVITE or UPDATE changed the peer's media description; `isOnHold` when the peer
-    /// no longer sends (`a=sendonly`, `a=inactive`, RFC 3264 §8.4).
+    /// put the call on hold (`a=sendonly`, `a=inactive`, `c=0.0.0.0`, RFC 3264 §8.4).
     case mediaChanged(SessionDescription, isOnHold: Bool)
     /// This side's re-INVITE or UPDATE was turned down; the session goes on unchanged (RFC 3261 §14.1).
     case offerRejected(statusCode: Int)
