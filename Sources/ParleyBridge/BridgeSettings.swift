@@ -90,7 +90,7 @@ struct BridgeSettings: Sendable {
 
     /// The settings as one `webconference.conf`, so that ConferenceModel's SEMS readers apply.
     private static func semsFile(_ settings: [String: String]) throws -> SEMSConfigFile {
-        let text = settings.keys.sorted().map { key in
+        let text = settings.keys.sorted().map { key -> String in
             let escaped = settings[key, default: ""].replacingOccurrences(of: "\\", with: "\\\\")
                 .replacingOccurrences(of: "\"", with: "\\\"")
             return "\(key)=\"\(escaped)\""

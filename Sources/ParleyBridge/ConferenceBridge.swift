@@ -76,7 +76,7 @@ actor ConferenceBridge: ConferenceCallControl {
     // MARK: - ConferenceCallControl
 
     func placeCall(_ request: DialOutRequest) async throws {
-        guard let port = ports.take() else { throw MediaEngineError(.rtpSetupFailed, "no free RTP port") }
+        guard let port = ports.take() else { throw BridgeError(description: "no free RTP port in \(settings.rtpPorts)") }
         do {
             let offer = negotiator.makeOffer(
                 local: MediaAddress(host: settings.mediaHost, port: UInt16(port)), sessionID: UInt64.random(in: 1...UInt64(Int64.max)),
@@ -152,7 +152,10 @@ actor ConferenceBridge: ConferenceCallControl {
                 answerReoffer(id, offer: offer)
             }
         case .offerRequested:
-            if let port = call.localPort {
+            if call.member == nil, call.direction == .dialIn {
+                // A late offer (INVITE without SDP) is not supported yet: 488 (RFC 3261 §21.4.26).
+                call.handle.reject(statusCode: 488)
+            } else if let port = call.localPort {
                 call.handle.answer(sdp: negotiator.makeOffer(
                     local: MediaAddress(host: settings.mediaHost, port: UInt16(port)), sessionID: 1, sessionVersion: 2))
             }
@@ -198,7 +201,7 @@ actor ConferenceBridge: ConferenceCallControl {
             } catch {
                 ports.release(port)
                 engine.removeRoom(lobby)
-                call.handle.reject(statusCode: error.sipStatusCode)
+                call.handle.reject(statusCode: error.sipStatusCode ?? 488)
                 return
             }
             guard let leg = try? engine.addMember(to: lobby, stream: streamSettings(answer.audio, port: port)) else {
@@ -228,7 +231,7 @@ actor ConferenceBridge: ConferenceCallControl {
                 to: offer, local: MediaAddress(host: settings.mediaHost, port: UInt16(port)), sessionID: 1, sessionVersion: 2)
             call.handle.answer(sdp: answer.description)
         } catch {
-            call.handle.reject(statusCode: error.sipStatusCode)
+            call.handle.reject(statusCode: error.sipStatusCode ?? 488)
         }
     }
 
@@ -290,9 +293,10 @@ actor ConferenceBridge: ConferenceCallControl {
     private func join(_ id: Int, room: String, participantID: String, reason: String) async -> Bool {
         guard let call = calls[id] else { return false }
         let requireInvitation = settings.dialIn.roomPINSplit != nil
+        let (tag, number) = (call.callTag, call.number)
         let admitted = await registry.update { directory, now in
             directory.admitCaller(
-                room: room, callTag: call.callTag, number: call.number, participantID: participantID, reason: reason,
+                room: room, callTag: tag, number: number, participantID: participantID, reason: reason,
                 requireInvitation: requireInvitation, at: now)
         }
         guard admitted, let current = calls[id], let member = current.member, let lobby = current.lobby else { return false }
@@ -513,6 +517,8 @@ actor ConferenceBridge: ConferenceCallControl {
         }
         if let lobby = call.lobby { engine.removeRoom(lobby) }
         if let port = call.localPort { ports.release(port) }
+        // Batches replaced before they ended never report; forget them with the call.
+        promptOwners = promptOwners.filter { $0.value.call != id }
         let answered = call.connectedAt != nil
         if call.room != nil, call.direction == .dialOut || answered {
             if case .rejected(let code, let phrase) = reason, !answered {
@@ -539,8 +545,10 @@ actor ConferenceBridge: ConferenceCallControl {
     private func updateRow(_ call: BridgeCall, _ update: CallLegStatusUpdate) async {
         guard let room = call.room else { return }
         let tag = call.callTag
+        // The row's status and the call leg's status carry SEMS's same numbers (spec §9.1).
+        guard let status = VoiceParticipant.Status(rawValue: update.status.rawValue) else { return }
         await registry.update { directory, now in
-            directory.updateStatus(room: room, callTag: tag, status: update.status, reason: update.reason, at: now)
+            directory.updateStatus(room: room, callTag: tag, status: status, reason: update.reason, at: now)
         }
     }
 

@@ -43,7 +43,7 @@ struct ParleyBridge: AsyncParsableCommand {
             sipListen: sip.isEmpty ? nil : sip, rtpPorts: rtpPorts, database: db, promptsDirectory: prompts,
             xmlrpcListen: xmlrpc, logLevel: logLevel)
         let file = if let config { try await BridgeConfigFile.read(path: config) } else { BridgeConfigFile() }
-        let imported = try webconferenceConf.map(WebConferenceConfImport.read) ?? WebConferenceConfImport()
+        let imported = try webconferenceConf.map { try WebConferenceConfImport.read(path: $0) } ?? WebConferenceConfImport()
         let settings = try BridgeSettings(
             commandLine.overriding(file.values), webConference: imported.settings.merging(file.webConference) { $1 })
         var logger = Logger(label: "parley-bridge")

@@ -31,6 +31,10 @@ struct WebConferenceConfImport {
         return WebConferenceConfImport(file)
     }
 
+    /// No SEMS file: nothing set, nothing to warn about.
+    init() {}
+
+    /// The settings of `file`, and a warning for each key SEMS does not know.
     init(_ file: SEMSConfigFile) {
         for entry in file.entries {
             if WebConferenceKey.named(sems: entry.key) != nil {
