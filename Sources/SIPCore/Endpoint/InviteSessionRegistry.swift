@@ -218,10 +218,11 @@ final class InviteSessionRegistry: @unchecked Sendable {
             step(call) { $0.requestFailed(request) }
             return
         }
-        let loop = eventLoop
+        // Both callbacks run on the loop: provisional responses and later 2xx straight from the
+        // transaction, the final response when its future completes. Taking the 1xx without a hop
+        // keeps it ahead of the final response that follows it.
         endpoint.startTransaction(request, to: destination) { [weak self] response in
-            guard let self else { return }
-            loop.execute { self.step(call) { $0.receive(response: response) } }
+            self?.step(call) { $0.receive(response: response) }
         }.whenComplete { [weak self] result in
             switch result {
             case .success(let response): self?.step(call) { $0.receive(response: response) }
