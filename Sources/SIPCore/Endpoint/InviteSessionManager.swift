@@ -38,10 +38,11 @@ public final class InviteSessionManager: Sendable {
     private let registry: InviteSessionRegistry
 
     /// Creates the manager and its endpoint on `eventLoop`; `otherRequests` gets every request
-    /// that is no part of an INVITE session (OPTIONS, MESSAGE, REGISTER …) to answer.
+    /// outside a dialog that is no INVITE (OPTIONS, MESSAGE, REGISTER …) to answer. Without it,
+    /// OPTIONS is answered 200 with Allow and Supported (RFC 3261 §11.2) and anything else 405.
     public init(
         configuration: Configuration, eventLoop: EventLoop, logger: Logger = Logger(label: "parley.sip.invite"),
-        otherRequests: @escaping @Sendable (IncomingRequest) -> Void = { $0.respond(statusCode: 405) }
+        otherRequests: (@Sendable (IncomingRequest) -> Void)? = nil
     ) {
         let (calls, continuation) = AsyncStream<InviteCall>.makeStream()
         let registry = InviteSessionRegistry(

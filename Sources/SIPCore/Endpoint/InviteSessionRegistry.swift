@@ -37,7 +37,7 @@ final class InviteSessionRegistry: @unchecked Sendable {
     private let configuration: InviteSessionManager.Configuration
     private let logger: Logger
     private let incomingCalls: AsyncStream<InviteCall>.Continuation
-    private let otherRequests: @Sendable (IncomingRequest) -> Void
+    private let otherRequests: (@Sendable (IncomingRequest) -> Void)?
     private let screen: UASRequestScreen
     private var entries: [Int: Entry] = [:]
     private var callsByDialog: [DialogID: Int] = [:]
@@ -49,7 +49,7 @@ final class InviteSessionRegistry: @unchecked Sendable {
 
     init(
         configuration: InviteSessionManager.Configuration, eventLoop: EventLoop, logger: Logger,
-        incomingCalls: AsyncStream<InviteCall>.Continuation, otherRequests: @escaping @Sendable (IncomingRequest) -> Void
+        incomingCalls: AsyncStream<InviteCall>.Continuation, otherRequests: (@Sendable (IncomingRequest) -> Void)?
     ) {
         self.eventLoop = eventLoop
         self.configuration = configuration
@@ -98,7 +98,7 @@ final class InviteSessionRegistry: @unchecked Sendable {
         }
         guard let dialogID = DialogID(incomingRequest: request) else {
             if request.method == .invite { return acceptCall(incoming) }
-            if request.method != .ack { otherRequests(incoming) }
+            if request.method != .ack { answerOutsideDialog(incoming) }
             return
         }
         guard let call = callsByDialog[dialogID] else {
@@ -107,6 +107,23 @@ final class InviteSessionRegistry: @unchecked Sendable {
         }
         if request.method != .ack { entries[call]?.responders[request.cseq] = incoming }
         step(call) { $0.receive(request: request) }
+    }
+
+    /// A request outside any dialog that is no INVITE: the user's handler, or 200 to OPTIONS
+    /// with this UA's capabilities (RFC 3261 §11.2) and 405 with Allow to the rest (§8.2.1).
+    private func answerOutsideDialog(_ incoming: IncomingRequest) {
+        if let otherRequests { return otherRequests(incoming) }
+        let allow = SIPHeaderField(
+            name: SIPHeaderName.allow.rawValue, value: configuration.allowedMethods.map(\.rawValue).joined(separator: ", "))
+        guard incoming.message.method == .options else {
+            incoming.respond(statusCode: 405, headers: [allow])
+            return
+        }
+        var headers = [allow]
+        if configuration.sessionTimers != nil {
+            headers.append(SIPHeaderField(name: SIPHeaderName.supported.rawValue, value: "timer"))
+        }
+        incoming.respond(statusCode: 200, headers: headers)
     }
 
     private func acceptCall(_ incoming: IncomingRequest) {
