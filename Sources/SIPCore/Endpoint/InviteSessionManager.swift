@@ -53,13 +53,11 @@ public final class InviteSessionManager: Sendable {
         self.incomingCalls = calls
     }
 
-    /// Binds the endpoint and returns its addresses; the first one becomes the Contact.
+    /// Binds the endpoint and returns its addresses; each call's Contact is the one of its transport.
     public func start() async throws -> [SIPTransportAddress] {
         let bound = try await endpoint.start()
         let registry = self.registry
-        if let first = bound.first {
-            try await endpoint.eventLoop.submit { registry.useContact(host: first.host, port: first.port) }.get()
-        }
+        try await endpoint.eventLoop.submit { registry.useContactAddresses(bound) }.get()
         return bound
     }
 

@@ -33,7 +33,10 @@ final class InviteSessionRegistry: @unchecked Sendable {
 
     let eventLoop: EventLoop
     private(set) var endpoint: SIPEndpoint!
-    private var sessionConfiguration: InviteSessionConfiguration
+    /// The settings every call shares; Contact and Via are filled in per call and transport.
+    private let sessionTemplate: InviteSessionConfiguration
+    /// The endpoint's bound addresses, one per transport.
+    private var contactAddresses: [SIPTransportAddress] = []
     private let configuration: InviteSessionManager.Configuration
     private let logger: Logger
     private let incomingCalls: AsyncStream<InviteCall>.Continuation
@@ -60,23 +63,36 @@ final class InviteSessionRegistry: @unchecked Sendable {
             allowedMethods: configuration.allowedMethods,
             supportedExtensions: configuration.sessionTimers == nil ? [] : ["timer"],
             acceptedBodyTypes: [.invite: ["application/sdp"], .update: ["application/sdp"]])
-        sessionConfiguration = InviteSessionConfiguration(
+        sessionTemplate = InviteSessionConfiguration(
             contact: SIPURI(user: configuration.contactUser, host: "127.0.0.1"),
             transactions: configuration.endpoint.transactions, sessionTimers: configuration.sessionTimers,
             allowedMethods: configuration.allowedMethods, makeVia: { SIPVia(transport: "UDP", host: "127.0.0.1") })
-        let endpoint = SIPEndpoint(configuration: configuration.endpoint, eventLoop: eventLoop, logger: logger) {
+        endpoint = SIPEndpoint(configuration: configuration.endpoint, eventLoop: eventLoop, logger: logger) {
             [weak self] request in self?.receive(request)
-        }
-        self.endpoint = endpoint
-        sessionConfiguration.makeVia = { [weak endpoint] in
-            endpoint?.makeVia(for: .udp) ?? SIPVia(transport: "UDP", host: "127.0.0.1")
         }
     }
 
-    /// Sets the Contact once the endpoint knows its address.
-    func useContact(host: String, port: Int) {
+    /// Takes the endpoint's bound addresses, from which each call's Contact is made.
+    func useContactAddresses(_ addresses: [SIPTransportAddress]) {
         eventLoop.assertInEventLoop()
-        sessionConfiguration.contact = SIPURI(user: configuration.contactUser, host: host, port: port)
+        contactAddresses = addresses
+    }
+
+    /// The session settings of a call over `transport`: Via and Contact name that transport
+    /// (RFC 3261 §18.1.1, §19.1.1 `transport` parameter), so the peer answers over it.
+    private func sessionConfiguration(over transport: SIPTransportProtocol) -> InviteSessionConfiguration {
+        var settings = sessionTemplate
+        if let local = contactAddresses.first(where: { $0.transport == transport }) ?? contactAddresses.first {
+            let host = local.host == "0.0.0.0" || local.host == "::" ? configuration.endpoint.advertisedHost ?? local.host : local.host
+            settings.contact = SIPURI(user: configuration.contactUser, host: host, port: local.port)
+        }
+        if transport != .udp {
+            settings.contact.parameters = [SIPParameter(name: "transport", value: transport.rawValue.lowercased())]
+        }
+        settings.makeVia = { [weak endpoint] in
+            endpoint?.makeVia(for: transport) ?? SIPVia(transport: transport.rawValue, host: "127.0.0.1")
+        }
+        return settings
     }
 
     func session(_ call: Int) -> InviteSession? {
@@ -133,7 +149,8 @@ final class InviteSessionRegistry: @unchecked Sendable {
         }
         let request = incoming.message
         let (session, actions) = InviteSession.incoming(
-            request, localTag: SIPIdentifiers.tag(), configuration: sessionConfiguration)
+            request, localTag: SIPIdentifiers.tag(),
+            configuration: sessionConfiguration(over: incoming.source.transport))
         let call = register(
             session, transport: incoming.source.transport, outbound: nil,
             inviteKey: Self.inviteKey(callID: request.callID, tag: request.from.tag))
@@ -151,10 +168,11 @@ final class InviteSessionRegistry: @unchecked Sendable {
         headers: [SIPHeaderField], destination: SIPTransportAddress?
     ) -> InviteCall {
         eventLoop.assertInEventLoop()
+        let settings = sessionConfiguration(over: destination?.transport ?? .udp)
         let (session, actions) = InviteSession.outgoing(
             to: to, from: from, offer: sdp, credentials: credentials, headers: headers,
-            callID: SIPIdentifiers.callID(host: sessionConfiguration.contact.host), localTag: SIPIdentifiers.tag(),
-            configuration: sessionConfiguration)
+            callID: SIPIdentifiers.callID(host: settings.contact.host), localTag: SIPIdentifiers.tag(),
+            configuration: settings)
         let call = register(
             session, transport: destination?.transport ?? .udp, outbound: destination,
             inviteKey: Self.inviteKey(callID: session.invite.callID, tag: nil))
