@@ -4,7 +4,7 @@ import SIPTesting
 import Synchronization
 import Testing
 
-/// The INVITE usage of SIPCore against SIPp over real UDP on 127.0.0.1: SIPp calls an
+/// The INVITE usage of SIPCore against SIPp over real sockets on 127.0.0.1 (UDP; the basic call over TCP too): SIPp calls an
 /// ``InviteSessionManager`` (answered, cancelled, put on hold, session timers, unknown dialog)
 /// and answers its outgoing calls (digest, busy).
 @Suite(.serialized) struct InviteSessionSIPpTests {
@@ -34,10 +34,12 @@ import Testing
         case ringOnly
     }
 
-    static func manager(sessionTimers: SessionTimerConfiguration? = nil) async throws -> (InviteSessionManager, Int) {
+    static func manager(
+        sessionTimers: SessionTimerConfiguration? = nil, transport: SIPTransportProtocol = .udp
+    ) async throws -> (InviteSessionManager, Int) {
         let manager = InviteSessionManager(
             configuration: .init(
-                endpoint: .init(listenAddresses: [try SIPTransportAddress(.udp, host: "127.0.0.1", port: 0)]),
+                endpoint: .init(listenAddresses: [try SIPTransportAddress(transport, host: "127.0.0.1", port: 0)]),
                 contactUser: "conf", sessionTimers: sessionTimers),
             eventLoop: MultiThreadedEventLoopGroup.singleton.next())
         let bound = try await manager.start()
@@ -77,12 +79,13 @@ import Testing
         return false
     }
 
-    @Test func sippCallIsAnsweredAndHungUp() async throws {
+    @Test(arguments: SIPpTransport.allCases)
+    func sippCallIsAnsweredAndHungUp(over transport: SIPpTransport) async throws {
         let sipp = try InviteSessionSIPp()
-        let (manager, port) = try await Self.manager()
+        let (manager, port) = try await Self.manager(transport: transport == .udp ? .udp : .tcp)
         let log = EventLog()
         let server = Self.serve(manager, policy: .answer, log: log)
-        let run = try await sipp.call("invite-call", port: port)
+        let run = try await sipp.call("invite-call", port: port, transport: transport)
         try await log.waitForEnded(1)
         #expect(run.succeeded, "\(run.report)")
         let events = try #require(log.byCall.first)

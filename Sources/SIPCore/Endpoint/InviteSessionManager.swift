@@ -38,10 +38,11 @@ public final class InviteSessionManager: Sendable {
     private let registry: InviteSessionRegistry
 
     /// Creates the manager and its endpoint on `eventLoop`; `otherRequests` gets every request
-    /// that is no part of an INVITE session (OPTIONS, MESSAGE, REGISTER …) to answer.
+    /// outside a dialog that is no INVITE (OPTIONS, MESSAGE, REGISTER …) to answer. Without it,
+    /// OPTIONS is answered 200 with Allow and Supported (RFC 3261 §11.2) and anything else 405.
     public init(
         configuration: Configuration, eventLoop: EventLoop, logger: Logger = Logger(label: "parley.sip.invite"),
-        otherRequests: @escaping @Sendable (IncomingRequest) -> Void = { $0.respond(statusCode: 405) }
+        otherRequests: (@Sendable (IncomingRequest) -> Void)? = nil
     ) {
         let (calls, continuation) = AsyncStream<InviteCall>.makeStream()
         let registry = InviteSessionRegistry(
@@ -52,13 +53,11 @@ public final class InviteSessionManager: Sendable {
         self.incomingCalls = calls
     }
 
-    /// Binds the endpoint and returns its addresses; the first one becomes the Contact.
+    /// Binds the endpoint and returns its addresses; each call's Contact is the one of its transport.
     public func start() async throws -> [SIPTransportAddress] {
         let bound = try await endpoint.start()
         let registry = self.registry
-        if let first = bound.first {
-            try await endpoint.eventLoop.submit { registry.useContact(host: first.host, port: first.port) }.get()
-        }
+        try await endpoint.eventLoop.submit { registry.useContactAddresses(bound) }.get()
         return bound
     }
 

@@ -33,11 +33,14 @@ final class InviteSessionRegistry: @unchecked Sendable {
 
     let eventLoop: EventLoop
     private(set) var endpoint: SIPEndpoint!
-    private var sessionConfiguration: InviteSessionConfiguration
+    /// The settings every call shares; Contact and Via are filled in per call and transport.
+    private let sessionTemplate: InviteSessionConfiguration
+    /// The endpoint's bound addresses, one per transport.
+    private var contactAddresses: [SIPTransportAddress] = []
     private let configuration: InviteSessionManager.Configuration
     private let logger: Logger
     private let incomingCalls: AsyncStream<InviteCall>.Continuation
-    private let otherRequests: @Sendable (IncomingRequest) -> Void
+    private let otherRequests: (@Sendable (IncomingRequest) -> Void)?
     private let screen: UASRequestScreen
     private var entries: [Int: Entry] = [:]
     private var callsByDialog: [DialogID: Int] = [:]
@@ -49,7 +52,7 @@ final class InviteSessionRegistry: @unchecked Sendable {
 
     init(
         configuration: InviteSessionManager.Configuration, eventLoop: EventLoop, logger: Logger,
-        incomingCalls: AsyncStream<InviteCall>.Continuation, otherRequests: @escaping @Sendable (IncomingRequest) -> Void
+        incomingCalls: AsyncStream<InviteCall>.Continuation, otherRequests: (@Sendable (IncomingRequest) -> Void)?
     ) {
         self.eventLoop = eventLoop
         self.configuration = configuration
@@ -60,23 +63,36 @@ final class InviteSessionRegistry: @unchecked Sendable {
             allowedMethods: configuration.allowedMethods,
             supportedExtensions: configuration.sessionTimers == nil ? [] : ["timer"],
             acceptedBodyTypes: [.invite: ["application/sdp"], .update: ["application/sdp"]])
-        sessionConfiguration = InviteSessionConfiguration(
+        sessionTemplate = InviteSessionConfiguration(
             contact: SIPURI(user: configuration.contactUser, host: "127.0.0.1"),
             transactions: configuration.endpoint.transactions, sessionTimers: configuration.sessionTimers,
             allowedMethods: configuration.allowedMethods, makeVia: { SIPVia(transport: "UDP", host: "127.0.0.1") })
-        let endpoint = SIPEndpoint(configuration: configuration.endpoint, eventLoop: eventLoop, logger: logger) {
+        endpoint = SIPEndpoint(configuration: configuration.endpoint, eventLoop: eventLoop, logger: logger) {
             [weak self] request in self?.receive(request)
-        }
-        self.endpoint = endpoint
-        sessionConfiguration.makeVia = { [weak endpoint] in
-            endpoint?.makeVia(for: .udp) ?? SIPVia(transport: "UDP", host: "127.0.0.1")
         }
     }
 
-    /// Sets the Contact once the endpoint knows its address.
-    func useContact(host: String, port: Int) {
+    /// Takes the endpoint's bound addresses, from which each call's Contact is made.
+    func useContactAddresses(_ addresses: [SIPTransportAddress]) {
         eventLoop.assertInEventLoop()
-        sessionConfiguration.contact = SIPURI(user: configuration.contactUser, host: host, port: port)
+        contactAddresses = addresses
+    }
+
+    /// The session settings of a call over `transport`: Via and Contact name that transport
+    /// (RFC 3261 §18.1.1, §19.1.1 `transport` parameter), so the peer answers over it.
+    private func sessionConfiguration(over transport: SIPTransportProtocol) -> InviteSessionConfiguration {
+        var settings = sessionTemplate
+        if let local = contactAddresses.first(where: { $0.transport == transport }) ?? contactAddresses.first {
+            let host = local.host == "0.0.0.0" || local.host == "::" ? configuration.endpoint.advertisedHost ?? local.host : local.host
+            settings.contact = SIPURI(user: configuration.contactUser, host: host, port: local.port)
+        }
+        if transport != .udp {
+            settings.contact.parameters = [SIPParameter(name: "transport", value: transport.rawValue.lowercased())]
+        }
+        settings.makeVia = { [weak endpoint] in
+            endpoint?.makeVia(for: transport) ?? SIPVia(transport: transport.rawValue, host: "127.0.0.1")
+        }
+        return settings
     }
 
     func session(_ call: Int) -> InviteSession? {
@@ -98,7 +114,7 @@ final class InviteSessionRegistry: @unchecked Sendable {
         }
         guard let dialogID = DialogID(incomingRequest: request) else {
             if request.method == .invite { return acceptCall(incoming) }
-            if request.method != .ack { otherRequests(incoming) }
+            if request.method != .ack { answerOutsideDialog(incoming) }
             return
         }
         guard let call = callsByDialog[dialogID] else {
@@ -109,6 +125,23 @@ final class InviteSessionRegistry: @unchecked Sendable {
         step(call) { $0.receive(request: request) }
     }
 
+    /// A request outside any dialog that is no INVITE: the user's handler, or 200 to OPTIONS
+    /// with this UA's capabilities (RFC 3261 §11.2) and 405 with Allow to the rest (§8.2.1).
+    private func answerOutsideDialog(_ incoming: IncomingRequest) {
+        if let otherRequests { return otherRequests(incoming) }
+        let allow = SIPHeaderField(
+            name: SIPHeaderName.allow.rawValue, value: configuration.allowedMethods.map(\.rawValue).joined(separator: ", "))
+        guard incoming.message.method == .options else {
+            incoming.respond(statusCode: 405, headers: [allow])
+            return
+        }
+        var headers = [allow]
+        if configuration.sessionTimers != nil {
+            headers.append(SIPHeaderField(name: SIPHeaderName.supported.rawValue, value: "timer"))
+        }
+        incoming.respond(statusCode: 200, headers: headers)
+    }
+
     private func acceptCall(_ incoming: IncomingRequest) {
         if let rejection = screen.rejection(for: incoming.message) {
             incoming.respond(statusCode: rejection.statusCode, headers: rejection.headers)
@@ -116,7 +149,8 @@ final class InviteSessionRegistry: @unchecked Sendable {
         }
         let request = incoming.message
         let (session, actions) = InviteSession.incoming(
-            request, localTag: SIPIdentifiers.tag(), configuration: sessionConfiguration)
+            request, localTag: SIPIdentifiers.tag(),
+            configuration: sessionConfiguration(over: incoming.source.transport))
         let call = register(
             session, transport: incoming.source.transport, outbound: nil,
             inviteKey: Self.inviteKey(callID: request.callID, tag: request.from.tag))
@@ -134,10 +168,11 @@ final class InviteSessionRegistry: @unchecked Sendable {
         headers: [SIPHeaderField], destination: SIPTransportAddress?
     ) -> InviteCall {
         eventLoop.assertInEventLoop()
+        let settings = sessionConfiguration(over: destination?.transport ?? .udp)
         let (session, actions) = InviteSession.outgoing(
             to: to, from: from, offer: sdp, credentials: credentials, headers: headers,
-            callID: SIPIdentifiers.callID(host: sessionConfiguration.contact.host), localTag: SIPIdentifiers.tag(),
-            configuration: sessionConfiguration)
+            callID: SIPIdentifiers.callID(host: settings.contact.host), localTag: SIPIdentifiers.tag(),
+            configuration: settings)
         let call = register(
             session, transport: destination?.transport ?? .udp, outbound: destination,
             inviteKey: Self.inviteKey(callID: session.invite.callID, tag: nil))
@@ -218,10 +253,11 @@ final class InviteSessionRegistry: @unchecked Sendable {
             step(call) { $0.requestFailed(request) }
             return
         }
-        let loop = eventLoop
+        // Both callbacks run on the loop: provisional responses and later 2xx straight from the
+        // transaction, the final response when its future completes. Taking the 1xx without a hop
+        // keeps it ahead of the final response that follows it.
         endpoint.startTransaction(request, to: destination) { [weak self] response in
-            guard let self else { return }
-            loop.execute { self.step(call) { $0.receive(response: response) } }
+            self?.step(call) { $0.receive(response: response) }
         }.whenComplete { [weak self] result in
             switch result {
             case .success(let response): self?.step(call) { $0.receive(response: response) }

@@ -71,4 +71,27 @@ struct InviteSessionManagerTests {
         await caller.shutdown()
         await callee.shutdown()
     }
+
+    /// RFC 3261 §11.2: OPTIONS outside a dialog gets 200 with Allow; another method gets 405 with Allow.
+    @Test func answersOptionsWithItsCapabilities() async throws {
+        let (server, serverAddress) = try await Self.manager()
+        let (client, _) = try await Self.manager()
+        func request(_ method: SIPMethod) -> SIPMessage {
+            SIPMessage(
+                request: method, uri: SIPURI(user: "conf", host: "127.0.0.1", port: serverAddress.port),
+                via: client.endpoint.makeVia(for: .udp),
+                from: SIPNameAddress(uri: SIPURI(user: "probe", host: "127.0.0.1"), parameters: [.init(name: "tag", value: "p1")]),
+                to: SIPNameAddress(uri: SIPURI(user: "conf", host: "127.0.0.1")), callID: SIPIdentifiers.callID(),
+                sequenceNumber: 1)
+        }
+        let options = try await client.endpoint.send(request(.options), to: serverAddress)
+        #expect(options.statusCode == 200)
+        #expect(options.headers.splitValues(.allow).contains("INVITE"))
+        #expect(options.headers.splitValues(.allow).contains("UPDATE"))
+        let message = try await client.endpoint.send(request(.message), to: serverAddress)
+        #expect(message.statusCode == 405)
+        #expect(message.headers[.allow] != nil)
+        await client.shutdown()
+        await server.shutdown()
+    }
 }

@@ -162,4 +162,19 @@ struct InviteSessionUASTests {
         call.receive(response: M.response(200, to: bye))
         #expect(call.events.last == .terminated(.localHangUp))
     }
+
+    /// RFC 3261 §13.3.1.1, RFC 3264 §4: a 183 carries the answer as early media and creates the early dialog.
+    @Test func sessionProgressCarriesEarlyMedia() throws {
+        var call = try Self.incoming()
+        let early = try M.sdp(host: "192.0.2.10")
+        call.run { $0.ring(earlyMedia: early) }
+        let progress = try #require(call.responses.last)
+        #expect(progress.statusCode == 183)
+        #expect(progress.contentType == "application/sdp")
+        #expect(String(decoding: progress.body, as: UTF8.self) == early.serialized())
+        #expect(progress.contacts.first?.uri.user == "parley")
+        #expect(call.session.dialog?.state == .early)
+        #expect(call.session.localDescription == early)
+    }
 }
+

@@ -126,4 +126,28 @@ struct SessionTimerTests {
         #expect(call.clock.deadline(of: .sessionExpiry) == .seconds(268))
         #expect(call.clock.deadline(of: .sessionRefresh) == nil)
     }
+
+    /// A refresh re-INVITE with the unchanged SDP version is answered at once with this side's
+    /// description and restarts the watch (RFC 4028 §9, RFC 3264 §8); the user hears nothing of it.
+    @Test func refreshReInviteIsAnsweredWithoutTheUser() throws {
+        var call = try InviteSessionUASTests.incoming(
+            configuration: Self.configuration(.init(sessionExpires: 120)), extra: ["Supported: timer", "Session-Expires: 120"])
+        let local = try M.sdp(host: "192.0.2.10")
+        call.run { $0.answer(sdp: local) }
+        call.receive(try M.request("ACK", cseq: 1, toTag: "parley1", branch: "z9hG4bKack1"))
+        let eventsBefore = call.events
+        _ = call.advance(to: .seconds(60))
+        call.receive(try M.request(
+            "INVITE", cseq: 2, toTag: "parley1", sdp: M.sdp(), extra: ["Supported: timer", "Session-Expires: 120;refresher=uac"],
+            branch: "z9hG4bKre2"))
+        let ok = try #require(call.responses.last)
+        #expect(ok.statusCode == 200)
+        #expect(ok.cseq.sequenceNumber == 2)
+        #expect(String(decoding: ok.body, as: UTF8.self) == local.serialized())
+        #expect(ok.headers[.sessionExpires] == "120;refresher=uac")
+        #expect(call.events == eventsBefore)
+        // 120 − min(32, 40) = 88 s after the refresh.
+        #expect(call.clock.deadline(of: .sessionExpiry) == .seconds(148))
+    }
 }
+
