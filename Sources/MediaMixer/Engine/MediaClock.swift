@@ -57,7 +57,9 @@ final class MediaClock: Sendable {
 
     /// What the clock measured so far.
     var statistics: MediaTickStatistics {
-        recorder.withLock { $0.snapshot() }
+        // Copy under the lock, sort outside it: the clock thread never waits for a sort.
+        let (counters, durations) = recorder.withLock { $0.copy() }
+        return TickDurationRecorder.summary(of: counters, durations: durations)
     }
 
     /// Forgets what was measured so far, e.g. the long ticks of a burst of joins before a measurement.

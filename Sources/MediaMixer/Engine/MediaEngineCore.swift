@@ -32,7 +32,8 @@ final class MediaEngineCore: @unchecked Sendable {
 
     /// Whether a tick would do anything: some room has members, or commands wait. Clock thread only.
     var hasWork: Bool {
-        !legs.isEmpty || inbox.withLock { !$0.isEmpty }
+        // A busy inbox lock means the control path is queueing right now: that is work.
+        !legs.isEmpty || inbox.withLockIfAvailable { !$0.isEmpty } ?? true
     }
 
     /// Runs one tick on `threads`; on the clock thread.
