@@ -44,6 +44,9 @@ struct MixerBenchmark: ParsableCommand {
     @Flag(help: "Encode every member separately instead of sharing one encoding per distinct mix.")
     var separateEncoding = false
 
+    @Flag(help: "Run the media clock and media threads under the real-time FIFO policy (needs CAP_SYS_NICE).")
+    var realtime = false
+
     @Option(help: "Opus encoder complexity (0-10).")
     var opusComplexity: Int = 5
 
@@ -55,7 +58,7 @@ struct MixerBenchmark: ParsableCommand {
 
     func run() throws {
         let kind: AudioCodecKind = codec == .pcmu ? .pcmu : .opus
-        let engine = MediaEngine(mediaThreads: threads)
+        let engine = MediaEngine(mediaThreads: threads, realtimePriority: realtime)
         defer { engine.shutdown() }
         let room = try engine.createRoom(MediaRoomSettings(sampleRate: kind.sampleRate, sharedEncoding: !separateEncoding))
         let sink = try LoopbackUDPSocket()
@@ -80,9 +83,11 @@ struct MixerBenchmark: ParsableCommand {
             _ = try engine.addMember(to: room, stream: stream)
         }
         print("room: \(members) \(codec.rawValue) members, \(talkers) talking, \(threads) media threads, "
-            + (separateEncoding ? "every member encoded separately" : "shared encoding per distinct mix"))
+            + (separateEncoding ? "every member encoded separately" : "shared encoding per distinct mix")
+            + (realtime ? ", real-time scheduling" : ""))
 
         Self.sleep(seconds: 1)
+        engine.resetStatistics()
         let ticksBefore = engine.statistics
         let cpuBefore = Self.processCPUSeconds()
         let wallBefore = Self.wallSeconds()

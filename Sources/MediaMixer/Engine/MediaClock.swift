@@ -24,12 +24,15 @@ final class MediaClock: Sendable {
     ///
     /// - Parameters:
     ///   - period: The tick period (the packet time, 20 ms).
+    ///   - name: The thread's name.
+    ///   - realtime: Whether to ask for the real-time FIFO policy (see ``RealtimeScheduling``).
     ///   - hasWork: Whether any room has members or commands are waiting.
     ///   - tick: One tick of media work, run on the clock thread.
     ///   - finish: Run on the clock thread once it stops, to end the media threads.
     init(
         period: Duration,
         name: String,
+        realtime: Bool,
         hasWork: @escaping WorkCheck,
         tick: @escaping @Sendable () -> Void,
         finish: @escaping @Sendable () -> Void
@@ -37,6 +40,7 @@ final class MediaClock: Sendable {
         let (seconds, attoseconds) = period.components
         self.period = UInt64(seconds) * 1_000_000_000 + UInt64(attoseconds / 1_000_000_000)
         let thread = Thread { [self] in
+            if realtime { RealtimeScheduling.promoteCurrentThread() }
             self.loop(hasWork: hasWork, tick: tick)
             finish()
             self.stopped.signal()
@@ -53,7 +57,14 @@ final class MediaClock: Sendable {
 
     /// What the clock measured so far.
     var statistics: MediaTickStatistics {
-        recorder.withLock { $0.snapshot() }
+        // Copy under the lock, sort outside it: the clock thread never waits for a sort.
+        let (counters, durations) = recorder.withLock { $0.copy() }
+        return TickDurationRecorder.summary(of: counters, durations: durations)
+    }
+
+    /// Forgets what was measured so far, e.g. the long ticks of a burst of joins before a measurement.
+    func resetStatistics() {
+        recorder.withLock { $0 = TickDurationRecorder() }
     }
 
     /// Stops the clock thread and waits until it (and `finish`) has ended.

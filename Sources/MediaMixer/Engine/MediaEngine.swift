@@ -34,12 +34,18 @@ public final class MediaEngine: Sendable {
     private let eventContinuation: AsyncStream<MediaEngineEvent>.Continuation
 
     /// Starts the media clock thread and `mediaThreads` media threads (one per core suits a server).
-    public init(mediaThreads: Int = 2) {
+    ///
+    /// - Parameters:
+    ///   - mediaThreads: How many media threads share each tick's work.
+    ///   - realtimePriority: Whether the clock and media threads ask for the real-time FIFO policy,
+    ///     so a busy machine cannot make them wait for a time slice at every phase hand-off (needs
+    ///     CAP_SYS_NICE; without it they keep the default policy).
+    public init(mediaThreads: Int = 2, realtimePriority: Bool = false) {
         let (events, continuation) = AsyncStream.makeStream(of: MediaEngineEvent.self, bufferingPolicy: .bufferingNewest(4096))
         self.events = events
         eventContinuation = continuation
         let core = MediaEngineCore { event in continuation.yield(event) }
-        let threads = MediaThreadGroup(count: max(1, mediaThreads), name: "parley-media") { phase, index in
+        let threads = MediaThreadGroup(count: max(1, mediaThreads), name: "parley-media", realtime: realtimePriority) { phase, index in
             core.run(phase, thread: index)
         }
         self.core = core
@@ -47,6 +53,7 @@ public final class MediaEngine: Sendable {
         clock = MediaClock(
             period: .milliseconds(20),
             name: "parley-media-clock",
+            realtime: realtimePriority,
             hasWork: { core.hasWork },
             tick: { core.tick(on: threads) },
             finish: {
@@ -63,6 +70,11 @@ public final class MediaEngine: Sendable {
     /// What the media clock measured: ticks, late ticks, tick durations.
     public var statistics: MediaTickStatistics {
         clock.statistics
+    }
+
+    /// Starts the statistics afresh, e.g. after a burst of joins and before a measurement.
+    public func resetStatistics() {
+        clock.resetStatistics()
     }
 
     /// Creates an empty room; it costs nothing until a member joins.

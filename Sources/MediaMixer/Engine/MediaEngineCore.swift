@@ -18,6 +18,8 @@ final class MediaEngineCore: @unchecked Sendable {
     private var busyRooms: [RoomMedia] = []
     private var legs: [MemberLeg] = []
     private var encodingJobs: [(room: RoomMedia, encoding: OutboundEncoding)] = []
+    private let poller = RTPSocketPoller()
+    private var legsByToken: [UInt64: MemberLeg] = [:]
     private let emit: @Sendable (MediaEngineEvent) -> Void
 
     /// Legs per receive or send job: small enough to balance, large enough that the shared cursor is cold.
@@ -32,12 +34,14 @@ final class MediaEngineCore: @unchecked Sendable {
 
     /// Whether a tick would do anything: some room has members, or commands wait. Clock thread only.
     var hasWork: Bool {
-        !legs.isEmpty || inbox.withLock { !$0.isEmpty }
+        // A busy inbox lock means the control path is queueing right now: that is work.
+        !legs.isEmpty || inbox.withLockIfAvailable { !$0.isEmpty } ?? true
     }
 
     /// Runs one tick on `threads`; on the clock thread.
     func tick(on threads: MediaThreadGroup) {
         threads.run(.commands)
+        poller.poll { token in legsByToken[token]?.socketReady = true }
         cursor.store(0, ordering: .relaxed)
         threads.run(.receive)
         cursor.store(0, ordering: .relaxed)
@@ -77,6 +81,7 @@ final class MediaEngineCore: @unchecked Sendable {
         rooms.removeAll()
         busyRooms.removeAll()
         legs.removeAll()
+        legsByToken.removeAll()
         encodingJobs.removeAll()
     }
 
@@ -104,6 +109,7 @@ final class MediaEngineCore: @unchecked Sendable {
         if membershipChanged {
             busyRooms = rooms.values.filter { !$0.legs.isEmpty }.sorted { $0.id.rawValue < $1.id.rawValue }
             legs = busyRooms.flatMap(\.legs)
+            legsByToken = Dictionary(uniqueKeysWithValues: legs.map { ($0.id.rawValue, $0) })
         }
     }
 
@@ -114,11 +120,20 @@ final class MediaEngineCore: @unchecked Sendable {
             rooms[id] = try? RoomMedia(id: id, settings: settings)
             return false
         case .removeRoom(let id):
-            return rooms.removeValue(forKey: id) != nil
+            guard let room = rooms.removeValue(forKey: id) else { return false }
+            for leg in room.legs { poller.forget(leg.session) }
+            return true
         case .addMember(let room, let member, let stream, let session):
-            try? rooms[room]?.addMember(member, stream: stream, session: session.value)
+            guard let room = rooms[room], (try? room.addMember(member, stream: stream, session: session.value)) != nil,
+                  let leg = room.leg(member)
+            else { return false }
+            if poller.isAvailable {
+                poller.watch(leg.session, token: member.rawValue)
+                leg.pollsReadiness = true
+            }
             return true
         case .removeMember(let room, let member):
+            if let leg = rooms[room]?.leg(member) { poller.forget(leg.session) }
             rooms[room]?.removeMember(member)
             return true
         case .moveMember(let room, let member, let destination):

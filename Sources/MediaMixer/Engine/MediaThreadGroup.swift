@@ -21,14 +21,18 @@ final class MediaThreadGroup: @unchecked Sendable {
     private var stopping = false
     private let body: @Sendable (TickPhase, Int) -> Void
 
-    /// Starts `count` media threads that run `body(phase, threadIndex)` for each phase they are given.
-    init(count: Int, name: String, body: @escaping @Sendable (TickPhase, Int) -> Void) {
+    /// Starts `count` media threads that run `body(phase, threadIndex)` for each phase they are given,
+    /// under the real-time FIFO policy when `realtime` is set and the process may use it.
+    init(count: Int, name: String, realtime: Bool, body: @escaping @Sendable (TickPhase, Int) -> Void) {
         precondition(count > 0, "at least one media thread")
         self.count = count
         self.body = body
         starts = (0..<count).map { _ in DispatchSemaphore(value: 0) }
         for index in 0..<count {
-            let thread = Thread { [self] in self.loop(index) }
+            let thread = Thread { [self] in
+                if realtime { RealtimeScheduling.promoteCurrentThread() }
+                self.loop(index)
+            }
             thread.name = "\(name)-\(index)"
             thread.qualityOfService = .userInteractive
             thread.start()

@@ -24,6 +24,10 @@ final class MemberLeg {
     var changedSource: UInt32?
     /// A digit completed this tick, to be reported by the mix phase.
     var completedDigit: Character?
+    /// Set by the engine's readiness poll when the RTP socket has data this tick.
+    var socketReady = false
+    /// Whether the engine polls this leg's socket; if not, the leg reads oRTP every tick.
+    var pollsReadiness = false
 
     private let decoder: any AudioDecoder
     private let resampler: SpeexResampler?
@@ -74,6 +78,12 @@ final class MemberLeg {
         let now = Duration.milliseconds(20 * ticks)
         let due = receiveTimestamp
         receiveTimestamp &+= timestampIncrement
+        let ready = socketReady
+        socketReady = false
+        if pollsReadiness, !ready, ticksSinceLastPacket >= Self.concealmentTicks, !session.hasQueuedPackets {
+            // Nothing arrived, nothing queued, nothing to conceal: a silent member costs no system call.
+            return
+        }
         let packet = try? session.receive(timestamp: due, into: payload)
         let source = session.remoteSSRC
         if source != lastSource {

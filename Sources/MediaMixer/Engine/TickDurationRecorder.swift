@@ -20,12 +20,18 @@ struct TickDurationRecorder {
         statistics.maximumTickMicroseconds = max(statistics.maximumTickMicroseconds, Int(microseconds))
     }
 
-    /// The statistics with the percentile computed now (this sorts a copy: for the control path).
-    func snapshot() -> MediaTickStatistics {
+    /// The counters and a fresh copy of the recent durations, taken under the lock; the copy owns
+    /// its own storage, so the clock thread's next write does not copy the ring.
+    func copy() -> (statistics: MediaTickStatistics, durations: [UInt32]) {
+        (statistics, Array(durations[0..<filled]))
+    }
+
+    /// The statistics with the percentile of `durations` filled in; for the control path, outside the lock.
+    static func summary(of statistics: MediaTickStatistics, durations: [UInt32]) -> MediaTickStatistics {
         var result = statistics
-        if filled > 0 {
-            let sorted = durations[0..<filled].sorted()
-            result.tickP99Microseconds = Int(sorted[min(filled - 1, filled * 99 / 100)])
+        if !durations.isEmpty {
+            let sorted = durations.sorted()
+            result.tickP99Microseconds = Int(sorted[min(sorted.count - 1, sorted.count * 99 / 100)])
         }
         return result
     }

@@ -65,7 +65,7 @@ public final class RTPSession {
     /// The bound local RTCP port.
     public let localRTCPPort: Int
 
-    private let session: UnsafeMutablePointer<RtpSession>
+    fileprivate let session: UnsafeMutablePointer<RtpSession>
     private let profile: UnsafeMutablePointer<RtpProfile>
 
     /// Creates a send-and-receive session bound to a local address.
@@ -164,6 +164,11 @@ public final class RTPSession {
         rtp_session_resync(session)
     }
 
+    /// Whether received packets wait in oRTP's queue for a later timestamp.
+    public var hasQueuedPackets: Bool {
+        parley_ortp_has_queued_packets(session) != 0
+    }
+
     /// Packets received on the socket so far, whether or not they were handed out in time.
     public var packetsReceived: UInt64 {
         parley_ortp_packets_received(session)
@@ -252,6 +257,64 @@ public final class RTPSession {
     ) throws(RTPSessionError) -> (bytes: Int, payloadType: Int, marker: Bool, timestamp: UInt32, hasMore: Bool)? {
         try buffer.withUnsafeMutableBufferPointer { (bytes) throws(RTPSessionError) in
             try receive(timestamp: timestamp, into: UnsafeMutableRawBufferPointer(bytes))
+        }
+    }
+}
+
+/// One readiness poll (epoll) over many ``RTPSession``s' RTP sockets, asked once per tick which have data.
+///
+/// oRTP reads a session's RTP and RTCP sockets on every pull: two system calls per member per tick
+/// even for members who send nothing (silence suppression, DTX, a phone on hold). A media thread
+/// asks this poll first and pulls only the sessions that have data, still have packets queued, or
+/// have a loss to conceal. Level-triggered: a socket stays ready until oRTP drains it. It lives here
+/// because the epoll calls come through this module's shim (Swift's Glibc module lacks them).
+/// Not thread-safe: one media thread or the clock thread uses it.
+public final class RTPSocketPoller {
+    private let descriptor: Int32
+    private var events: OpaquePointer?
+    private var tokens: UnsafeMutablePointer<UInt64>
+    private var capacity = 1024
+
+    /// Creates the poll; ``isAvailable`` is false when the kernel refused.
+    public init() {
+        descriptor = parley_poll_create()
+        events = OpaquePointer(parley_poll_events_new(Int32(capacity)))
+        tokens = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        parley_poll_close(descriptor, UnsafeMutablePointer(events))
+        tokens.deallocate()
+    }
+
+    /// Whether the poll works; without it every session must be pulled every tick.
+    public var isAvailable: Bool { descriptor >= 0 && events != nil }
+
+    /// Watches `session`'s RTP socket, reporting it as `token`.
+    public func watch(_ session: RTPSession, token: UInt64) {
+        guard isAvailable else { return }
+        _ = parley_poll_watch(descriptor, Int32(rtp_session_get_rtp_socket(session.session)), token)
+    }
+
+    /// Stops watching `session`'s RTP socket (before the session closes it).
+    public func forget(_ session: RTPSession) {
+        guard isAvailable else { return }
+        _ = parley_poll_forget(descriptor, Int32(rtp_session_get_rtp_socket(session.session)))
+    }
+
+    /// Calls `ready` with the token of every watched socket that has data now; never waits.
+    public func poll(_ ready: (UInt64) -> Void) {
+        guard isAvailable else { return }
+        while true {
+            let count = Int(parley_poll_ready(descriptor, tokens, UnsafeMutablePointer(events), Int32(capacity)))
+            for index in 0..<count { ready(tokens[index]) }
+            guard count == capacity else { return }
+            // More sockets may be ready than fit: grow (rare, with very large rooms) and ask again.
+            parley_poll_close(-1, UnsafeMutablePointer(events))
+            tokens.deallocate()
+            capacity *= 2
+            events = OpaquePointer(parley_poll_events_new(Int32(capacity)))
+            tokens = .allocate(capacity: capacity)
         }
     }
 }

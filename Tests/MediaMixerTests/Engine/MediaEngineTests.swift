@@ -28,7 +28,7 @@ struct MediaEngineTests {
             let stream = RTPStreamSettings(
                 codec: codec, payloadType: peer.payloadType, localAddress: "127.0.0.1",
                 remoteAddress: "127.0.0.1", remotePort: advertisedPort ?? peer.localPort,
-                jitterCompensation: .milliseconds(impairment.jitter == .zero ? 40 : 80)
+                jitterCompensation: .milliseconds(impairment.jitter == .zero ? 40 : 120)
             )
             let (member, port) = try engine.addMember(to: room, stream: stream)
             peer.start(sendingTo: port)
@@ -49,10 +49,10 @@ struct MediaEngineTests {
     private static let tones: [Double] = [440, 660, 880]
 
     /// The tones (of `candidates`) peer `peer` heard in its last 600 ms of audio.
-    private func heardTones(_ peer: RTPTestPeer, among candidates: [Double] = tones) -> [Double] {
+    private func heardTones(_ peer: RTPTestPeer, among candidates: [Double] = tones, threshold: Double = 0.15) -> [Double] {
         let audio = peer.receivedAudio(last: .milliseconds(600))
         let detector = GoertzelDetector(sampleRate: Double(peer.codec.sampleRate))
-        return candidates.filter { detector.relativePower(of: $0, in: audio) >= 0.15 }
+        return candidates.filter { detector.relativePower(of: $0, in: audio) >= threshold }
     }
 
     private func rms(_ samples: [Int16]) -> Double {
@@ -78,8 +78,12 @@ struct MediaEngineTests {
     @Test("An engine whose rooms have no members never ticks; the clock starts with the first member and stops after the last")
     func idleRoomsCostNothing() async throws {
         var room = try TestRoom(rate: 16_000)
-        try await Task.sleep(for: .milliseconds(200))
-        #expect(room.engine.statistics.ticks == 0)
+        // Creating the room is a command: the clock wakes for the one tick that applies it, then sleeps.
+        try await Task.sleep(for: .milliseconds(100))
+        let afterCreate = room.engine.statistics.ticks
+        #expect(afterCreate <= 1)
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(room.engine.statistics.ticks == afterCreate)
         try room.join(.pcmu, tone: 440)
         try await Task.sleep(for: .milliseconds(300))
         let ticking = room.engine.statistics.ticks
@@ -154,9 +158,11 @@ struct MediaEngineTests {
         try await Task.sleep(for: .milliseconds(2_000))
         let statistics = room.engine.statistics
         _ = await room.finish()
-        #expect(heardTones(room.peers[0]).contains(660))
-        #expect(heardTones(room.peers[1]).contains(880))
-        #expect(heardTones(room.peers[2]).contains(440))
+        // Concealed frames carry less of a tone than received ones, hence the lower threshold; a tone
+        // that was never sent stays far below it.
+        #expect(heardTones(room.peers[0], among: [660, 1_000], threshold: 0.08) == [660])
+        #expect(heardTones(room.peers[1], among: [880, 1_000], threshold: 0.08) == [880])
+        #expect(heardTones(room.peers[2], among: [440, 1_000], threshold: 0.08) == [440])
         #expect(statistics.ticks > 50)
         #expect(statistics.lateTicks == 0)
     }
