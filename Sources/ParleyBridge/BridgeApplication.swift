@@ -35,8 +35,7 @@ struct BridgeApplication: Service, CustomStringConvertible {
                     listenAddresses: settings.listenAddresses, productName: "Parley bridge",
                     advertisedHost: settings.advertisedHost),
                 contactUser: "conference", sessionTimers: settings.sessionTimers),
-            eventLoop: MultiThreadedEventLoopGroup.singleton.next(), logger: logger,
-            otherRequests: { request in request.respond(statusCode: request.message.method == .options ? 200 : 405) })
+            eventLoop: MultiThreadedEventLoopGroup.singleton.next(), logger: logger)
         for address in try await manager.start() {
             Self.announce("parley-bridge listening on \(address.transport.rawValue.lowercased()):\(address.host):\(address.port)")
         }

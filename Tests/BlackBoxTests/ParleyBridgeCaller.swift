@@ -44,6 +44,11 @@ final class ParleyBridgeCaller {
         }
     }
 
+    /// Sends INFO in the call (RFC 6086), e.g. an `application/dtmf-relay` key.
+    func sendInfo(contentType: String, body: String) {
+        call?.sendInfo(contentType: contentType, body: Array(body.utf8))
+    }
+
     /// Sends BYE.
     func hangUp() {
         call?.hangUp()

@@ -1,0 +1,49 @@
+import Foundation
+import SIPCore
+import SIPTesting
+import Testing
+
+/// `parley-bridge`'s dial-out progress as roomInfo shows it, and room-number entry by SIP INFO.
+@Suite("parley-bridge call progress", .serialized)
+struct ParleyBridgeDialOutTests {
+    @Test("A dial-out that rings and is turned down shows Ringing, then Finished '486 Busy Here'")
+    func busyCallee() async throws {
+        let server = try ParleyBridgeServer()
+        defer { server.process.stop() }
+        let sipp = try ExternalPeer(named: "sipp", installHint: "apt-get install sip-tester")
+        let port = try ExternalPeer.freePort()
+        let path = SIPp.scenarioDirectory.appendingPathComponent("bridge-uas-busy.xml").path
+        let callee = Task.detached {
+            try sipp.run(
+                ["-sf", path, "-i", "127.0.0.1", "-p", "\(port)", "-m", "1", "-nostdin", "-timeout", "15", "-timeout_error"],
+                timeout: .seconds(20))
+        }
+        try await Task.sleep(for: .milliseconds(300))
+
+        let room = "busy\(Int.random(in: 1000...9999))"
+        let dialed = try #require(
+            try server.xmlrpc("dialout", [room, "", "carol", "parley", "127.0.0.1:\(port)", "", ""]) as? [Any])
+        let tag = try #require(dialed[2] as? String)
+        let ringing = try server.waitForParticipant(room: room, adminPIN: "") { $0[0] as? String == tag && $0[2] as? Int == 2 }
+        #expect(ringing?[3] as? String == "180 Ringing", "output:\n\(server.process.printed)")
+        let finished = try server.waitForParticipant(room: room, adminPIN: "") { $0[0] as? String == tag && $0[2] as? Int == 5 }
+        #expect(finished?[3] as? String == "486 Busy Here")
+        #expect(try await callee.value.exitStatus == 0)
+    }
+
+    @Test("A caller who types 42# by SIP INFO dtmf-relay enters room 42")
+    func callerEntersRoomBySIPInfo() async throws {
+        let server = try ParleyBridgeServer()
+        defer { server.process.stop() }
+        let caller = try await ParleyBridgeCaller(toneFrequency: nil)
+        try await caller.dial(user: "conference", port: server.sipPort)
+        for key in ["4", "2", "#"] {
+            caller.sendInfo(contentType: "application/dtmf-relay", body: "Signal=\(key)\r\nDuration=160\r\n")
+            try await Task.sleep(for: .milliseconds(150))
+        }
+        let row = try server.waitForParticipant(room: "42", adminPIN: "") { $0[2] as? Int == 3 }
+        #expect(row?[3] as? String == "entered", "output:\n\(server.process.printed)")
+        caller.hangUp()
+        await caller.shutdown()
+    }
+}
