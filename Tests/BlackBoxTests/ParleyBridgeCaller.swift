@@ -11,8 +11,12 @@ final class ParleyBridgeCaller {
     private let manager: InviteSessionManager
     private var call: InviteCall?
 
-    /// A caller that sends a tone of `toneFrequency` Hz (or silence).
-    init(toneFrequency: Double?) async throws {
+    /// The user part of the caller's From URI.
+    let name: String
+
+    /// A caller named `name` that sends a tone of `toneFrequency` Hz (or silence).
+    init(name: String = "tester", toneFrequency: Double?) async throws {
+        self.name = name
         manager = InviteSessionManager(
             configuration: .init(endpoint: .init(listenAddresses: [try SIPTransportAddress(.udp, host: "127.0.0.1", port: 0)])),
             eventLoop: MultiThreadedEventLoopGroup.singleton.next())
@@ -28,7 +32,7 @@ final class ParleyBridgeCaller {
             local: MediaAddress(host: "127.0.0.1", port: UInt16(peer.localPort)), sessionID: 1, sessionVersion: 1)
         let call = try await manager.invite(
             to: SIPNameAddress(uri: SIPURI(user: user, host: "127.0.0.1", port: port)),
-            from: SIPNameAddress(uri: SIPURI(user: "tester", host: "127.0.0.1")), sdp: offer, headers: headers)
+            from: SIPNameAddress(uri: SIPURI(user: name, host: "127.0.0.1")), sdp: offer, headers: headers)
         self.call = call
         for await event in call.events {
             switch event {

@@ -31,6 +31,35 @@ struct ParleyBridgeDialOutTests {
         #expect(try await callee.value.exitStatus == 0)
     }
 
+    @Test("SIGTERM hangs up every call with BYE and saves the call statistics in the SQLite database")
+    func gracefulShutdown() async throws {
+        let server = try ParleyBridgeServer()
+        let sipp = try ExternalPeer(named: "sipp", installHint: "apt-get install sip-tester")
+        let port = try ExternalPeer.freePort()
+        let mediaPort = try ExternalPeer.freePort()
+        let path = SIPp.scenarioDirectory.appendingPathComponent("bridge-uas-answer.xml").path
+        let callee = Task.detached {
+            try sipp.run(
+                ["-sf", path, "-i", "127.0.0.1", "-p", "\(port)", "-mp", "\(mediaPort)", "-m", "1", "-nostdin", "-timeout", "15",
+                 "-timeout_error"],
+                timeout: .seconds(20))
+        }
+        try await Task.sleep(for: .milliseconds(300))
+        let dialed = try #require(try server.xmlrpc("dialout", ["closing", "", "dave", "parley", "127.0.0.1:\(port)", "", ""]) as? [Any])
+        let tag = try #require(dialed[2] as? String)
+        let connected = try server.waitForParticipant(room: "closing", adminPIN: "") { $0[0] as? String == tag && $0[2] as? Int == 3 }
+        #expect(connected != nil)
+
+        server.process.stop()
+        #expect(try await callee.value.exitStatus == 0, "the callee should get a BYE when the bridge stops")
+        let python = try ExternalPeer(named: "python3", installHint: "apt-get install python3")
+        let counters = try python.run(
+            ["-c", "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT total, failed FROM call_statistics').fetchall())",
+             server.databasePath],
+            timeout: .seconds(10))
+        #expect(counters.output.contains("[(1, 0)]"), "one successful call saved: \(counters.output)")
+    }
+
     @Test("A caller who types 42# by SIP INFO dtmf-relay enters room 42")
     func callerEntersRoomBySIPInfo() async throws {
         let server = try ParleyBridgeServer()

@@ -7,11 +7,14 @@ final class ParleyBridgeServer {
     let process: ProductProcess
     let sipPort: Int
     let xmlrpcURL: String
+    /// The SQLite file of `--db`.
+    let databasePath: String
 
     /// `parley-bridge` with loopback listeners and `extraArguments`.
     init(extraArguments: [String] = []) throws {
         let database = FileManager.default.temporaryDirectory
             .appendingPathComponent("parley-bridge-\(UUID().uuidString).sqlite").path
+        databasePath = database
         let firstRTPPort = 30000 + Int.random(in: 0..<500) * 20
         process = try ProductProcess(
             "parley-bridge",

@@ -48,6 +48,38 @@ struct ParleyBridgeTests {
         await bob.shutdown()
     }
 
+    @Test("Muting a caller takes their voice out of the others' mix; unmuting brings it back")
+    func muteIsHeard() async throws {
+        let config = FileManager.default.temporaryDirectory.appendingPathComponent("parley-bridge-\(UUID().uuidString).json")
+        try #"{"dial-in": {"direct-room-pattern": "^77", "direct-room-strip": 2}}"#.write(to: config, atomically: true, encoding: .utf8)
+        let server = try ParleyBridgeServer(extraArguments: ["--config", config.path])
+        defer { server.process.stop() }
+        let alice = try await ParleyBridgeCaller(name: "alice", toneFrequency: Self.lowTone)
+        let bob = try await ParleyBridgeCaller(name: "bob", toneFrequency: Self.highTone)
+        try await alice.dial(user: "775150", port: server.sipPort)
+        try await bob.dial(user: "775150", port: server.sipPort)
+        let aliceRow = try #require(try server.participants(room: "5150", adminPIN: "").first { $0[1] as? String == "sip:alice@127.0.0.1" })
+        let aliceTag = try #require(aliceRow[0] as? String)
+        let detector = GoertzelDetector(sampleRate: 8000)
+        func bobHears() -> [Double] {
+            detector.presentFrequencies(among: [Self.lowTone, Self.highTone], in: bob.peer.receivedAudio(last: .milliseconds(300)))
+        }
+
+        try await Task.sleep(for: .milliseconds(800))
+        #expect(bobHears() == [Self.lowTone])
+        _ = try server.xmlrpc("mute", ["5150", "", aliceTag])
+        try await Task.sleep(for: .milliseconds(600))
+        #expect(bobHears() == [], "a muted caller must not be heard")
+        _ = try server.xmlrpc("unmute", ["5150", "", aliceTag])
+        try await Task.sleep(for: .milliseconds(600))
+        #expect(bobHears() == [Self.lowTone], "an unmuted caller is heard again")
+
+        alice.hangUp()
+        bob.hangUp()
+        await alice.shutdown()
+        await bob.shutdown()
+    }
+
     @Test("A caller who types 1234# by RFC 4733 events enters room 1234")
     func callerEntersRoomByDigits() async throws {
         let server = try ParleyBridgeServer()
