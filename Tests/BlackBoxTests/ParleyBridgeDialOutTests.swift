@@ -1,4 +1,5 @@
 import Foundation
+import MediaTesting
 import SIPCore
 import SIPTesting
 import Testing
@@ -29,6 +30,40 @@ struct ParleyBridgeDialOutTests {
         let finished = try server.waitForParticipant(room: room, adminPIN: "") { $0[0] as? String == tag && $0[2] as? Int == 5 }
         #expect(finished?[3] as? String == "486 Busy Here")
         #expect(try await callee.value.exitStatus == 0)
+    }
+
+    @Test("While a dial-out rings, the room hears ringback (440 + 480 Hz); a caller reaches it by P-App-Param room=")
+    func ringbackWhileRinging() async throws {
+        let server = try ParleyBridgeServer()
+        defer { server.process.stop() }
+        let alice = try await ParleyBridgeCaller(name: "alice", toneFrequency: nil)
+        try await alice.dial(user: "conference", port: server.sipPort, headers: [SIPHeaderField(name: "P-App-Param", value: "room=ringing")])
+        let sipp = try ExternalPeer(named: "sipp", installHint: "apt-get install sip-tester")
+        let port = try ExternalPeer.freePort()
+        let path = SIPp.scenarioDirectory.appendingPathComponent("bridge-uas-busy.xml").path
+        let callee = Task.detached {
+            try sipp.run(
+                ["-sf", path, "-i", "127.0.0.1", "-p", "\(port)", "-m", "1", "-nostdin", "-timeout", "15", "-timeout_error"],
+                timeout: .seconds(20))
+        }
+        try await Task.sleep(for: .milliseconds(300))
+        let joined = try server.waitForParticipant(room: "ringing", adminPIN: "") { $0[1] as? String == "sip:alice@127.0.0.1" }
+        #expect(joined?[3] as? String == "direct access: entered")
+
+        _ = try server.xmlrpc("dialout", ["ringing", "", "erin", "parley", "127.0.0.1:\(port)", "", ""])
+        try await Task.sleep(for: .milliseconds(700))
+        let heard = alice.peer.receivedAudio(last: .milliseconds(300))
+        let detector = GoertzelDetector(sampleRate: 8000)
+        #expect(detector.relativePower(of: 440, in: heard) > 0.3, "ringback's 440 Hz; output:\n\(server.process.printed)")
+        #expect(detector.relativePower(of: 480, in: heard) > 0.3, "ringback's 480 Hz")
+        #expect(detector.relativePower(of: 1000, in: heard) < 0.05)
+
+        #expect(try await callee.value.exitStatus == 0)
+        try await Task.sleep(for: .milliseconds(300))
+        let after = detector.relativePower(of: 440, in: alice.peer.receivedAudio(last: .milliseconds(200)))
+        #expect(after < 0.3, "the ringback stops when the callee turns the call down")
+        alice.hangUp()
+        await alice.shutdown()
     }
 
     @Test("SIGTERM hangs up every call with BYE and saves the call statistics in the SQLite database")
