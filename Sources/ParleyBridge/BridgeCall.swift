@@ -28,6 +28,9 @@ struct BridgeCall {
     var dialIn: DialInCall
     var prompter: ParticipantPrompter
 
+    /// The `o=` session id of every description the bridge sends in this call; the version stays 1
+    /// because the bridge's media never changes (RFC 3264 §8: a repeated answer keeps its version).
+    var sdpSessionID = UInt64.random(in: 1...UInt64(Int64.max))
     /// The RTP port held for the call.
     var localPort: Int?
     /// The offer of a dial-out.
