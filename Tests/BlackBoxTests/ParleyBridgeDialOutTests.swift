@@ -32,6 +32,31 @@ struct ParleyBridgeDialOutTests {
         #expect(try await callee.value.exitStatus == 0)
     }
 
+    @Test("Kicking a dial-out that is still ringing CANCELs its INVITE")
+    func kickWhileRinging() async throws {
+        let server = try ParleyBridgeServer()
+        defer { server.process.stop() }
+        let sipp = try ExternalPeer(named: "sipp", installHint: "apt-get install sip-tester")
+        let port = try ExternalPeer.freePort()
+        let path = SIPp.scenarioDirectory.appendingPathComponent("bridge-uas-cancel.xml").path
+        let callee = Task.detached {
+            try sipp.run(
+                ["-sf", path, "-i", "127.0.0.1", "-p", "\(port)", "-m", "1", "-nostdin", "-timeout", "15", "-timeout_error"],
+                timeout: .seconds(20))
+        }
+        try await Task.sleep(for: .milliseconds(300))
+        let dialed = try #require(try server.xmlrpc("dialout", ["early", "", "frank", "parley", "127.0.0.1:\(port)", "", ""]) as? [Any])
+        let tag = try #require(dialed[2] as? String)
+        let ringing = try server.waitForParticipant(room: "early", adminPIN: "") { $0[0] as? String == tag && $0[2] as? Int == 2 }
+        #expect(ringing != nil)
+
+        _ = try server.xmlrpc("kickout", ["early", "", tag])
+        let outcome = try await callee.value
+        #expect(outcome.exitStatus == 0, "the callee should get a CANCEL:\n\(outcome.output)")
+        let finished = try server.waitForParticipant(room: "early", adminPIN: "") { $0[0] as? String == tag && $0[2] as? Int == 5 }
+        #expect(finished != nil, "output:\n\(server.process.printed)")
+    }
+
     @Test("While a dial-out rings, the room hears ringback (440 + 480 Hz); a caller reaches it by P-App-Param room=")
     func ringbackWhileRinging() async throws {
         let server = try ParleyBridgeServer()
