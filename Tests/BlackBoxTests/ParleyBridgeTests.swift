@@ -80,20 +80,33 @@ struct ParleyBridgeTests {
         await bob.shutdown()
     }
 
-    @Test("A caller who types 1234# by RFC 4733 events enters room 1234")
+    @Test("Callers who type 1234# by RFC 4733 events enter room 1234 and hear each other there")
     func callerEntersRoomByDigits() async throws {
         let server = try ParleyBridgeServer()
         defer { server.process.stop() }
-        let caller = try await ParleyBridgeCaller(toneFrequency: nil)
-        try await caller.dial(user: "conference", port: server.sipPort)
-        try await Task.sleep(for: .milliseconds(300))
-        caller.peer.sendDigits("1234#")
+        let alice = try await ParleyBridgeCaller(name: "alice", toneFrequency: Self.lowTone)
+        let bob = try await ParleyBridgeCaller(name: "bob", toneFrequency: Self.highTone)
+        for caller in [alice, bob] {
+            try await caller.dial(user: "conference", port: server.sipPort)
+            try await Task.sleep(for: .milliseconds(300))
+            caller.peer.sendDigits("1234#")
+        }
 
-        let row = try server.waitForParticipant(room: "1234", adminPIN: "") { $0[2] as? Int == 3 }
+        let row = try server.waitForParticipant(room: "1234", adminPIN: "") { $0[1] as? String == "sip:bob@127.0.0.1" && $0[2] as? Int == 3 }
         #expect(row?[3] as? String == "entered", "output:\n\(server.process.printed)")
-        #expect(row?[1] as? String == "sip:tester@127.0.0.1")
-        caller.hangUp()
-        await caller.shutdown()
+        let rows = try server.participants(room: "1234", adminPIN: "")
+        #expect(rows.count == 2 && rows.allSatisfy { $0[3] as? String == "entered" })
+
+        // The callers typed their number in rooms of their own; in the conference they hear each other.
+        try await Task.sleep(for: .milliseconds(1000))
+        let detector = GoertzelDetector(sampleRate: 8000)
+        let candidates = [Self.lowTone, Self.highTone]
+        #expect(detector.presentFrequencies(among: candidates, in: alice.peer.receivedAudio(last: .milliseconds(400))) == [Self.highTone])
+        #expect(detector.presentFrequencies(among: candidates, in: bob.peer.receivedAudio(last: .milliseconds(400))) == [Self.lowTone])
+        alice.hangUp()
+        bob.hangUp()
+        await alice.shutdown()
+        await bob.shutdown()
     }
 
     @Test("XML-RPC: roomCreate, dialout to a ringing and answering callee, mute, unmute, kickout")

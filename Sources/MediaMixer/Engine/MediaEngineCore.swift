@@ -137,8 +137,9 @@ final class MediaEngineCore: @unchecked Sendable {
             rooms[room]?.removeMember(member)
             return true
         case .moveMember(let room, let member, let destination):
-            if let leg = rooms[room]?.removeMember(member), let target = rooms[destination] {
-                try? target.addMember(member, stream: leg.settings, session: leg.session)
+            if let leg = rooms[room]?.removeMember(member), let target = rooms[destination],
+               (try? target.addMember(member, stream: leg.settings, session: leg.session)) != nil {
+                target.leg(member)?.continueStream(of: leg)
             }
             return true
         case .setMuted(let room, let member, let muted):
