@@ -1,0 +1,41 @@
+import Foundation
+import SIPTesting
+import Testing
+
+/// `parley-bridge`'s config file: its webconference keys take effect, the command line wins over
+/// it, and a misspelt key stops the bridge with a message naming it.
+@Suite("parley-bridge settings")
+struct ParleyBridgeSettingsTests {
+    @Test("Config file keys reach the room rules, and the command line overrides the file")
+    func configFileKeysTakeEffect() throws {
+        let config = try Self.write(
+            """
+            xmlrpc:
+              listen: "overridden by the command line"
+            rooms:
+              master-password: sesame
+              predefined: "one:1;two:2"
+            """)
+        let server = try ParleyBridgeServer(extraArguments: ["--config", config])
+        defer { server.process.stop() }
+        let listed = try #require(try server.xmlrpc("listRooms", ["sesame"]) as? [Any])
+        #expect(listed[1] as? [String] == ["one", "two"])
+        let refused = try #require(try server.xmlrpc("roomInfo", ["two", "wrong"]) as? [Any])
+        #expect(refused[0] as? Int == 1, "a predefined room keeps its admin PIN")
+    }
+
+    @Test("A misspelt config key stops the bridge with a message naming it")
+    func unknownConfigKeyIsRefused() throws {
+        let config = try Self.write("rooms:\n  privat: true\n")
+        let process = try ProductProcess("parley-bridge", arguments: ["--config", config, "--sip", "udp:127.0.0.1:0", "--xmlrpc", "off"])
+        defer { process.stop() }
+        let line = try process.waitForLine(containing: "unknown key", timeout: .seconds(10))
+        #expect(line.contains("rooms.privat"))
+    }
+
+    private static func write(_ text: String) throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("parley-bridge-\(UUID().uuidString).yaml")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+}
