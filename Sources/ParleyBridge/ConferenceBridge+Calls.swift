@@ -18,6 +18,7 @@ extension ConferenceBridge {
             participantID: "", dialIn: settings.dialIn, prompter: settings.prompter)
         call.selection = selection
         register(call)
+        if invite.body.isEmpty { offerLate(handle.id) }
     }
 
     func register(_ call: BridgeCall) {
@@ -40,10 +41,7 @@ extension ConferenceBridge {
                 answerReoffer(id, offer: offer)
             }
         case .offerRequested:
-            if call.member == nil, call.direction == .dialIn {
-                // A late offer (INVITE without SDP) is not supported yet: 488 (RFC 3261 §21.4.26).
-                call.handle.reject(statusCode: 488)
-            } else if let port = call.localPort {
+            if let port = call.localPort {
                 call.handle.answer(sdp: negotiator.makeOffer(
                     local: MediaAddress(host: settings.mediaHost, port: UInt16(port)), sessionID: call.sdpSessionID, sessionVersion: 1))
             }
@@ -58,7 +56,10 @@ extension ConferenceBridge {
             await updateRow(id, CallLegStatusUpdate(.provisionalResponse(code: code, phrase: SIPStatus.reasonPhrase(for: code))))
             if code == 180 || code == 183 { startRinging(id) }
         case .answerReceived(let answer):
-            if call.direction == .dialOut { await connectDialOut(id, answer: answer) }
+            switch call.direction {
+            case .dialOut: await connectDialOut(id, answer: answer)
+            case .dialIn: await startLateOfferCall(id, answer: answer)
+            }
         case .established:
             if call.direction == .dialOut, let answer = call.earlyAnswer { await connectDialOut(id, answer: answer) }
         case .terminated(let reason):
@@ -108,6 +109,46 @@ extension ConferenceBridge {
         }
         engine.removeRoom(lobby)
         call.handle.reject(statusCode: 503)
+    }
+
+    /// An INVITE without SDP (late offer, RFC 3264 §4): the 200 carries the bridge's offer and the
+    /// ACK the caller's answer, after which the call starts as any other.
+    func offerLate(_ id: Int) {
+        guard let call = calls[id] else { return }
+        guard let port = ports.take() else {
+            call.handle.reject(statusCode: 503)
+            return
+        }
+        let offer = negotiator.makeOffer(
+            local: MediaAddress(host: settings.mediaHost, port: UInt16(port)), sessionID: call.sdpSessionID, sessionVersion: 1)
+        calls[id]?.offer = offer
+        calls[id]?.localPort = port
+        call.handle.answer(sdp: offer)
+    }
+
+    /// The ACK answered the bridge's late offer: the caller gets a leg in a room of its own and
+    /// the PIN dialogue or the direct join begins.
+    func startLateOfferCall(_ id: Int, answer: SessionDescription) async {
+        guard let call = calls[id], call.member == nil, let offer = call.offer, let port = call.localPort else { return }
+        do {
+            let audio = try negotiator.acceptAnswer(answer, toOffer: offer)
+            let lobby = try engine.createRoom(MediaRoomSettings(sampleRate: settings.roomRate))
+            do {
+                let leg = try engine.addMember(to: lobby, stream: streamSettings(audio, port: port))
+                calls[id]?.member = leg.member
+                calls[id]?.engineRoom = lobby
+                calls[id]?.lobby = lobby
+                callsByMember[leg.member] = id
+            } catch {
+                engine.removeRoom(lobby)
+                throw error
+            }
+        } catch {
+            logger.warning("call \(call.callTag) answered the late offer with unusable media: \(error)")
+            sendAway(id)
+            return
+        }
+        if let selection = call.selection { await driveDialIn(id, .start(selection)) }
     }
 
     /// A re-INVITE or UPDATE: answered on the same port; the leg keeps following the peer's packets

@@ -120,6 +120,19 @@ struct ParleyBridgeDialOutTests {
         #expect(counters.output.contains("[(1, 0)]"), "one successful call saved: \(counters.output)")
     }
 
+    @Test("An INVITE without SDP gets the bridge's offer in the 200, and the caller joins the room of its P-App-Param")
+    func lateOffer() async throws {
+        let server = try ParleyBridgeServer()
+        defer { server.process.stop() }
+        let sipp = try SIPp()
+        let port = server.sipPort
+        let caller = Task.detached { try sipp.run("bridge-uac-late-offer", port: port, transport: .udp) }
+        let row = try server.waitForParticipant(room: "late", adminPIN: "") { $0[2] as? Int == 3 }
+        #expect(row?[3] as? String == "direct access: entered", "output:\n\(server.process.printed)")
+        let run = try await caller.value
+        #expect(run.allCallsSucceeded, "\(run.outcome.output.suffix(2000))\n\(run.errors)")
+    }
+
     @Test("A caller who types 42# by SIP INFO dtmf-relay enters room 42")
     func callerEntersRoomBySIPInfo() async throws {
         let server = try ParleyBridgeServer()
