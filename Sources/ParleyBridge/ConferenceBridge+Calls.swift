@@ -183,6 +183,7 @@ extension ConferenceBridge {
             return
         }
         calls[id]?.connectedAt = Date()
+        logger.info("dial-out \(call.callTag) to \(call.number) answered into room \(room)")
         await updateRow(id, CallLegStatusUpdate(.finalResponse(code: 200, phrase: "OK")))
         enterMix(id, room: room)
     }
@@ -200,6 +201,7 @@ extension ConferenceBridge {
     func end(_ id: Int, reason: InviteSessionEndReason) async {
         leaveMix(id)
         guard let call = calls.removeValue(forKey: id) else { return }
+        logger.info("call \(call.callTag) with \(call.number) ended: \(reason)")
         callsByTag[call.callTag] = nil
         if let member = call.member, let engineRoom = call.engineRoom {
             engine.removeMember(member, from: engineRoom)

@@ -59,6 +59,7 @@ extension ConferenceBridge {
         calls[id]?.room = room
         calls[id]?.participantID = participantID
         calls[id]?.connectedAt = Date()
+        logger.info("call \(call.callTag) from \(call.number) entered room \(room) (\(reason))")
         enterMix(id, room: room)
         return true
     }
