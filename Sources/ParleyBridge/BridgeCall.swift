@@ -22,7 +22,6 @@ struct BridgeCall {
     let number: String
     /// The room: known from the start for a dial-out, once admitted for a dial-in.
     var room: String?
-    var participantID: String
     /// What the INVITE asked for (dial-in).
     var selection: RoomSelection?
     var dialIn: DialInCall
@@ -57,11 +56,9 @@ struct BridgeCall {
     var promptToken: UInt64 = 0
     /// The running timer of each kind, by generation.
     var timers: [BridgeTimer: UInt64] = [:]
-    /// Whether the bridge sent the call away (kickout, room closed, lonely, wrong PIN).
-    var hungUpLocally = false
 
     init(
-        handle: InviteCall, direction: Direction, callTag: String, number: String, room: String?, participantID: String,
+        handle: InviteCall, direction: Direction, callTag: String, number: String, room: String?,
         dialIn: DialInSettings, prompter: ParticipantPrompterSettings
     ) {
         self.handle = handle
@@ -69,7 +66,6 @@ struct BridgeCall {
         self.callTag = callTag
         self.number = number
         self.room = room
-        self.participantID = participantID
         self.dialIn = DialInCall(settings: dialIn)
         self.prompter = ParticipantPrompter(settings: prompter)
     }

@@ -15,7 +15,7 @@ extension ConferenceBridge {
             participantIDHeaderValue: invite.headers[SIPHeaderName(settings.roomSelection.participantIDHeader)])
         var call = BridgeCall(
             handle: handle, direction: .dialIn, callTag: SIPIdentifiers.tag(), number: invite.from.uri.description, room: nil,
-            participantID: "", dialIn: settings.dialIn, prompter: settings.prompter)
+            dialIn: settings.dialIn, prompter: settings.prompter)
         call.selection = selection
         register(call)
         if invite.body.isEmpty { offerLate(handle.id) }
@@ -192,7 +192,6 @@ extension ConferenceBridge {
     /// dial-out is early (SEMS `onKicked`, spec §8.4). It leaves the mix at once.
     func sendAway(_ id: Int) {
         guard let call = calls[id] else { return }
-        calls[id]?.hungUpLocally = true
         leaveMix(id)
         call.handle.hangUp()
     }

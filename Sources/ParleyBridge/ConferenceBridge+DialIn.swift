@@ -57,7 +57,6 @@ extension ConferenceBridge {
             return false
         }
         calls[id]?.room = room
-        calls[id]?.participantID = participantID
         calls[id]?.connectedAt = Date()
         logger.info("call \(call.callTag) from \(call.number) entered room \(room) (\(reason))")
         enterMix(id, room: room)

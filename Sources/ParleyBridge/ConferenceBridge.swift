@@ -86,7 +86,7 @@ actor ConferenceBridge: ConferenceCallControl {
             let handle = try await manager.invite(to: to, from: from, sdp: offer, credentials: credentials, headers: headers)
             var call = BridgeCall(
                 handle: handle, direction: .dialOut, callTag: request.callTag, number: request.calleeURI, room: request.room,
-                participantID: request.participantID, dialIn: settings.dialIn, prompter: settings.prompter)
+                dialIn: settings.dialIn, prompter: settings.prompter)
             call.offer = offer
             call.sdpSessionID = sessionID
             call.localPort = port

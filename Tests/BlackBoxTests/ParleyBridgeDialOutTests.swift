@@ -120,13 +120,16 @@ struct ParleyBridgeDialOutTests {
         #expect(counters.output.contains("[(1, 0)]"), "one successful call saved: \(counters.output)")
     }
 
-    @Test("An INVITE without SDP gets the bridge's offer in the 200, and the caller joins the room of its P-App-Param")
-    func lateOffer() async throws {
-        let server = try ParleyBridgeServer()
+    @Test(
+        "An INVITE without SDP gets the bridge's offer in the 200, and the caller joins the room of its P-App-Param",
+        arguments: SIPpTransport.allCases)
+    func lateOffer(transport: SIPpTransport) async throws {
+        let tcpPort = try ExternalPeer.freePort()
+        let server = try ParleyBridgeServer(extraArguments: ["--sip", "tcp:127.0.0.1:\(tcpPort)"])
         defer { server.process.stop() }
         let sipp = try SIPp()
-        let port = server.sipPort
-        let caller = Task.detached { try sipp.run("bridge-uac-late-offer", port: port, transport: .udp) }
+        let port = transport == .udp ? server.sipPort : tcpPort
+        let caller = Task.detached { try sipp.run("bridge-uac-late-offer", port: port, transport: transport) }
         let row = try server.waitForParticipant(room: "late", adminPIN: "") { $0[2] as? Int == 3 }
         #expect(row?[3] as? String == "direct access: entered", "output:\n\(server.process.printed)")
         let run = try await caller.value
