@@ -1,4 +1,5 @@
 import Foundation
+import SIPCore
 import SIPTesting
 import Testing
 
@@ -22,6 +23,20 @@ struct ParleyBridgeSettingsTests {
         #expect(listed[1] as? [String] == ["one", "two"])
         let refused = try #require(try server.xmlrpc("roomInfo", ["two", "wrong"]) as? [Any])
         #expect(refused[0] as? Int == 1, "a predefined room keeps its admin PIN")
+    }
+
+    @Test("rooms.lonely-user-timer sends a caller who stays alone away")
+    func lonelyUserTimer() async throws {
+        let config = try Self.write("rooms:\n  lonely-user-timer: 1\n")
+        let server = try ParleyBridgeServer(extraArguments: ["--config", config])
+        defer { server.process.stop() }
+        let caller = try await ParleyBridgeCaller(name: "lonely", toneFrequency: nil)
+        try await caller.dial(user: "conference", port: server.sipPort, headers: [SIPHeaderField(name: "P-App-Param", value: "room=quiet")])
+        let entered = try server.waitForParticipant(room: "quiet", adminPIN: "") { $0[2] as? Int == 3 }
+        #expect(entered != nil)
+        let finished = try server.waitForParticipant(room: "quiet", adminPIN: "", timeout: .seconds(5)) { $0[2] as? Int == 5 }
+        #expect(finished != nil, "the lonely caller should be hung up after a second; output:\n\(server.process.printed)")
+        await caller.shutdown()
     }
 
     @Test("A misspelt config key stops the bridge with a message naming it")
