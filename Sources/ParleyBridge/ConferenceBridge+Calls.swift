@@ -55,6 +55,7 @@ extension ConferenceBridge {
             if let earlyMedia { calls[id]?.earlyAnswer = earlyMedia }
             await updateRow(id, CallLegStatusUpdate(.provisionalResponse(code: code, phrase: SIPStatus.reasonPhrase(for: code))))
             if code == 180 || code == 183 { startRinging(id) }
+            if let earlyMedia { startEarlyMedia(id, answer: earlyMedia) }
         case .answerReceived(let answer):
             switch call.direction {
             case .dialOut: await connectDialOut(id, answer: answer)
@@ -164,23 +165,50 @@ extension ConferenceBridge {
         }
     }
 
+    /// A 183 with SDP (early media, RFC 3261 §13.2.2.1): the room hears the callee's early audio
+    /// (an announcement, a remote ringback) instead of the bridge's ringback, as SEMS's
+    /// `onEarlySessionStart` arranges (spec §8.3). Only when someone is in the room to hear it.
+    func startEarlyMedia(_ id: Int, answer: SessionDescription) {
+        guard let call = calls[id], call.member == nil, let room = call.room, var mix = conferences[room],
+              !mix.members.isEmpty
+        else { return }
+        logger.debug("dial-out \(call.callTag) has early media in room \(room)")
+        do {
+            try attachDialOutLeg(id, answer: answer, room: room)
+        } catch {
+            logger.warning("dial-out \(call.callTag) sent unusable early media: \(error)")
+            return
+        }
+        if mix.ringing == [id] {
+            mix.ringback?.stop()
+            mix.ringback = nil
+            conferences[room] = mix
+        }
+    }
+
+    /// Gives a dial-out its leg in the room, on the port its offer named.
+    func attachDialOutLeg(_ id: Int, answer: SessionDescription, room: String) throws {
+        guard let call = calls[id], let offer = call.offer, let port = call.localPort else { return }
+        let audio = try negotiator.acceptAnswer(answer, toOffer: offer)
+        let engineRoom = try conferenceRoom(room)
+        let leg = try engine.addMember(to: engineRoom, stream: streamSettings(audio, port: port))
+        calls[id]?.member = leg.member
+        calls[id]?.engineRoom = engineRoom
+        callsByMember[leg.member] = id
+    }
+
     /// The callee answered a dial-out: its leg joins the room's mix (spec §8.3).
     func connectDialOut(_ id: Int, answer: SessionDescription) async {
-        guard let call = calls[id], call.member == nil, let offer = call.offer, let port = call.localPort,
-              let room = call.room
-        else { return }
+        guard let call = calls[id], call.connectedAt == nil, let room = call.room else { return }
         stopRinging(id, answered: true)
-        do {
-            let audio = try negotiator.acceptAnswer(answer, toOffer: offer)
-            let engineRoom = try conferenceRoom(room)
-            let leg = try engine.addMember(to: engineRoom, stream: streamSettings(audio, port: port))
-            calls[id]?.member = leg.member
-            calls[id]?.engineRoom = engineRoom
-            callsByMember[leg.member] = id
-        } catch {
-            logger.warning("dial-out \(call.callTag) answered with unusable media: \(error)")
-            sendAway(id)
-            return
+        if call.member == nil {
+            do {
+                try attachDialOutLeg(id, answer: answer, room: room)
+            } catch {
+                logger.warning("dial-out \(call.callTag) answered with unusable media: \(error)")
+                sendAway(id)
+                return
+            }
         }
         calls[id]?.connectedAt = Date()
         logger.info("dial-out \(call.callTag) to \(call.number) answered into room \(room)")

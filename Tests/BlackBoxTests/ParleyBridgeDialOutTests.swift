@@ -1,4 +1,5 @@
 import Foundation
+import MediaMixer
 import MediaTesting
 import SIPCore
 import SIPTesting
@@ -89,6 +90,84 @@ struct ParleyBridgeDialOutTests {
         #expect(after < 0.3, "the ringback stops when the callee turns the call down")
         alice.hangUp()
         await alice.shutdown()
+    }
+
+    @Test("A dial-out's early media (183 with SDP) is heard in the room instead of the ringback")
+    func earlyMediaIsHeard() async throws {
+        let server = try ParleyBridgeServer()
+        defer { server.process.stop() }
+        let alice = try await ParleyBridgeCaller(name: "alice", toneFrequency: nil)
+        try await alice.dial(user: "conference", port: server.sipPort, headers: [SIPHeaderField(name: "P-App-Param", value: "room=early-media")])
+        let sipp = try ExternalPeer(named: "sipp", installHint: "apt-get install sip-tester")
+        let port = try ExternalPeer.freePort()
+        let mediaPort = try ExternalPeer.freePort()
+        let path = try Self.earlyMediaScenario(toneFrequency: 700)
+        let callee = Task.detached {
+            try sipp.run(
+                ["-sf", path, "-i", "127.0.0.1", "-p", "\(port)", "-mp", "\(mediaPort)", "-m", "1", "-nostdin", "-timeout", "15",
+                 "-timeout_error"],
+                timeout: .seconds(20))
+        }
+        try await Task.sleep(for: .milliseconds(300))
+        _ = try server.waitForParticipant(room: "early-media", adminPIN: "") { $0[2] as? Int == 3 }
+
+        _ = try server.xmlrpc("dialout", ["early-media", "", "grace", "parley", "127.0.0.1:\(port)", "", ""])
+        try await Task.sleep(for: .milliseconds(1200))
+        let heard = alice.peer.receivedAudio(last: .milliseconds(400))
+        let detector = GoertzelDetector(sampleRate: 8000)
+        #expect(detector.relativePower(of: 700, in: heard) > 0.5, "the callee's announcement should be heard; output:\n\(server.process.printed)")
+        #expect(detector.relativePower(of: 440, in: heard) < 0.1 && detector.relativePower(of: 480, in: heard) < 0.1,
+                "no ringback over early media")
+        #expect(try await callee.value.exitStatus == 0)
+        alice.hangUp()
+        await alice.shutdown()
+    }
+
+    /// The early-media callee scenario with a 3 s µ-law WAV of a tone for SIPp's `rtp_stream`,
+    /// both written to the temporary folder; returns the scenario's path.
+    private static func earlyMediaScenario(toneFrequency: Double) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parley-bridge-early-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var tone = ToneGenerator(frequency: toneFrequency, sampleRate: 8000)
+        let encoder = try AudioCodecFactory.makeEncoder(.pcmu)
+        var encoded: [UInt8] = []
+        for _ in 0..<150 {
+            let pcm = tone.next(160)
+            var payload = [UInt8](repeating: 0, count: 160)
+            let count = try pcm.withUnsafeBufferPointer { samples in
+                try payload.withUnsafeMutableBufferPointer { try encoder.encode(samples, into: $0) }
+            }
+            encoded += payload[..<count]
+        }
+        let wav = folder.appendingPathComponent("early-media-ulaw.wav")
+        try muLawWAV(encoded).write(to: wav)
+        let template = try String(
+            contentsOf: SIPp.scenarioDirectory.appendingPathComponent("bridge-uas-early-media.xml"), encoding: .utf8)
+        let scenario = folder.appendingPathComponent("bridge-uas-early-media.xml")
+        try template.replacingOccurrences(of: "EARLY_MEDIA_WAV", with: wav.path).write(to: scenario, atomically: true, encoding: .utf8)
+        return scenario.path
+    }
+
+    /// A WAV file (format 7, G.711 µ-law, 8 kHz mono) around `bytes`.
+    private static func muLawWAV(_ bytes: [UInt8]) -> Data {
+        var data = Data()
+        func append<Value: FixedWidthInteger>(_ value: Value) {
+            withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
+        }
+        data.append(contentsOf: Array("RIFF".utf8))
+        append(UInt32(36 + bytes.count))
+        data.append(contentsOf: Array("WAVEfmt ".utf8))
+        append(UInt32(16))
+        append(UInt16(7))
+        append(UInt16(1))
+        append(UInt32(8000))
+        append(UInt32(8000))
+        append(UInt16(1))
+        append(UInt16(8))
+        data.append(contentsOf: Array("data".utf8))
+        append(UInt32(bytes.count))
+        data.append(contentsOf: bytes)
+        return data
     }
 
     @Test("SIGTERM hangs up every call with BYE and saves the call statistics in the SQLite database")
