@@ -143,12 +143,22 @@ struct MixMinusMixerTests {
 
     @Test("Removed members' identifiers are refused, even after their slot is reused")
     func staleIdentifiersAreRefused() throws {
-        let mixer = try MixMinusMixer(configuration: MixMinusMixerConfiguration(sampleRate: 8_000))
+        let mixer = try MixMinusMixer(configuration: MixMinusMixerConfiguration(sampleRate: 8_000, memberCapacity: 1))
         let first = mixer.addMember()
+        try mixer.setMuted(true, for: first)
+        try mixer.setDeaf(true, for: first)
         try mixer.removeMember(first)
-        let second = mixer.addMember()
+        var second = TonedMember(mixer: mixer, frequency: 440)
+        let listener = mixer.addMember()
+        let spoken = second.speak(into: mixer)
+        mixer.tick()
+        // The reused slot starts afresh: neither muted nor deaf.
+        #expect(Array(mixer.output(for: listener)) == spoken)
+        #expect(mixer.outputKey(for: second.id) == .own(second.id))
+        #expect(mixer.memberCount == 2)
+        try mixer.removeMember(listener)
         #expect(!mixer.contains(first))
-        #expect(mixer.contains(second))
+        #expect(mixer.contains(second.id))
         #expect(mixer.memberCount == 1)
         let error = #expect(throws: MixerError.self) { try mixer.setMuted(true, for: first) }
         #expect(error?.code == .unknownMember)
