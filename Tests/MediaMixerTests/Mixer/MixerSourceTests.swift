@@ -107,6 +107,25 @@ struct MixerSourceTests {
         #expect(detector.presentFrequencies(among: [440, 660, 1_000], in: lastFrame, threshold: 0.9) == [1_000])
     }
 
+    @Test("A source detached by identity and a detached recorder are no longer used")
+    func detachByIdentity() throws {
+        let mixer = try MixMinusMixer(configuration: MixMinusMixerConfiguration(sampleRate: 8_000))
+        let listener = mixer.addMember()
+        let sink = CollectingSink(sampleRate: 8_000)
+        try mixer.attachRecorder(sink)
+        let announcement = FinitePrompt(frequency: 1_000, sampleRate: 8_000, sampleCount: 8_000)
+        try mixer.attachSource(announcement, to: .room)
+        mixer.tick()
+        #expect(Array(mixer.output(for: listener)).contains { $0 != 0 })
+        #expect(mixer.detachSource(announcement))
+        #expect(!mixer.detachSource(announcement))
+        mixer.detachRecorder()
+        mixer.tick()
+        #expect(Array(mixer.output(for: listener)).allSatisfy { $0 == 0 })
+        #expect(announcement.reads == 1)
+        #expect(sink.frames.count == 1)
+    }
+
     @Test("Sources and sinks at another rate are refused")
     func rateMismatch() throws {
         let mixer = try MixMinusMixer(configuration: MixMinusMixerConfiguration(sampleRate: 16_000))
