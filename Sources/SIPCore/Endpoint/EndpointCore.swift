@@ -249,7 +249,12 @@ final class EndpointCore: @unchecked Sendable {
             clients.lookup(key)?.provisional?(response)
             return
         }
-        takePromise(key)?.succeed(response)
+        if let promise = takePromise(key) {
+            promise.succeed(response)
+        } else if code < 300 {
+            // RFC 6026 §7.2: 2xx retransmissions and forks after the first reach the TU, which ACKs them.
+            clients.lookup(key)?.provisional?(response)
+        }
     }
 
     private func failCaller(_ key: TransactionKey, _ error: SIPTransactionError) {

@@ -35,7 +35,7 @@ public final class SIPEndpoint: Sendable {
 
     /// The loop that owns all of this endpoint's state.
     public let eventLoop: EventLoop
-    private let core: EndpointCore
+    let core: EndpointCore
     /// The bound addresses, readable from any thread for ``makeVia(for:)``.
     private let boundAddressList = Mutex<[SIPTransportAddress]>([])
     private let advertisedHost: String?
@@ -84,7 +84,9 @@ public final class SIPEndpoint: Sendable {
     /// Sends a request in a new client transaction and returns its final response.
     ///
     /// The request must carry a top Via with an RFC 3261 branch (see ``makeVia(for:)``).
-    /// `provisional` sees 1xx responses. Throws ``SIPTransactionError`` on timeout or transport failure.
+    /// `provisional` sees 1xx responses, and for an INVITE also every 2xx after the first
+    /// (retransmissions and forks, RFC 6026 §7.2), which only the TU can acknowledge.
+    /// Throws ``SIPTransactionError`` on timeout or transport failure.
     public func send(
         _ request: SIPMessage, to destination: SIPTransportAddress,
         provisional: (@Sendable (SIPMessage) -> Void)? = nil

@@ -1,0 +1,91 @@
+import Logging
+import NIOCore
+
+/// The INVITE usage on top of a ``SIPEndpoint``: routes INVITE, ACK, BYE, CANCEL, UPDATE, INFO
+/// and re-INVITEs to their ``InviteSession`` by dialog, answers in-dialog requests of unknown
+/// dialogs with 481 (RFC 3261 §12.2.2), hands new calls to ``incomingCalls`` and places calls
+/// with ``invite(to:from:sdp:credentials:headers:destination:)``. Every other request goes to
+/// the handler given at creation.
+public final class InviteSessionManager: Sendable {
+    /// What the manager needs beside the endpoint's own configuration.
+    public struct Configuration: Sendable {
+        /// The endpoint's listen addresses and transaction timers.
+        public var endpoint: SIPEndpoint.Configuration
+        /// The user part of this UA's Contact.
+        public var contactUser: String?
+        /// Session timers for every call; `nil` (the default) uses none (RFC 4028).
+        public var sessionTimers: SessionTimerConfiguration?
+        /// The methods accepted in calls and advertised in Allow.
+        public var allowedMethods: [SIPMethod]
+
+        /// Creates a configuration.
+        public init(
+            endpoint: SIPEndpoint.Configuration, contactUser: String? = nil,
+            sessionTimers: SessionTimerConfiguration? = nil,
+            allowedMethods: [SIPMethod] = [.invite, .ack, .bye, .cancel, .update, .info, .options]
+        ) {
+            self.endpoint = endpoint
+            self.contactUser = contactUser
+            self.sessionTimers = sessionTimers
+            self.allowedMethods = allowedMethods
+        }
+    }
+
+    /// The endpoint the calls run on.
+    public let endpoint: SIPEndpoint
+    /// Calls arriving: answer, ring or reject each one.
+    public let incomingCalls: AsyncStream<InviteCall>
+    private let registry: InviteSessionRegistry
+
+    /// Creates the manager and its endpoint on `eventLoop`; `otherRequests` gets every request
+    /// outside a dialog that is no INVITE (OPTIONS, MESSAGE, REGISTER …) to answer. Without it,
+    /// OPTIONS is answered 200 with Allow and Supported (RFC 3261 §11.2) and anything else 405.
+    public init(
+        configuration: Configuration, eventLoop: EventLoop, logger: Logger = Logger(label: "parley.sip.invite"),
+        otherRequests: (@Sendable (IncomingRequest) -> Void)? = nil
+    ) {
+        let (calls, continuation) = AsyncStream<InviteCall>.makeStream()
+        let registry = InviteSessionRegistry(
+            configuration: configuration, eventLoop: eventLoop, logger: logger, incomingCalls: continuation,
+            otherRequests: otherRequests)
+        self.endpoint = registry.endpoint
+        self.registry = registry
+        self.incomingCalls = calls
+    }
+
+    /// Binds the endpoint and returns its addresses; each call's Contact is the one of its transport.
+    public func start() async throws -> [SIPTransportAddress] {
+        let bound = try await endpoint.start()
+        let registry = self.registry
+        try await endpoint.eventLoop.submit { registry.useContactAddresses(bound) }.get()
+        return bound
+    }
+
+    /// Places a call: sends the INVITE and returns the call at once; its events tell how it goes.
+    ///
+    /// - Parameters:
+    ///   - to: The callee (Request-URI and To).
+    ///   - from: This UA's identity.
+    ///   - sdp: The offer, or `nil` to let the callee offer in its 2xx (RFC 3264 §4).
+    ///   - credentials: Answer one 401/407 with these (RFC 3261 §22.2); a second challenge ends the call.
+    ///   - headers: Further INVITE header fields.
+    ///   - destination: Where to send requests outside the dialog (an outbound proxy); by default
+    ///     the Request-URI's host and port.
+    public func invite(
+        to: SIPNameAddress, from: SIPNameAddress, sdp: SessionDescription?, credentials: DigestClient? = nil,
+        headers: [SIPHeaderField] = [], destination: SIPTransportAddress? = nil
+    ) async throws -> InviteCall {
+        let registry = self.registry
+        return try await endpoint.eventLoop.submit {
+            registry.placeCall(
+                to: to, from: from, sdp: sdp, credentials: credentials, headers: headers, destination: destination)
+        }.get()
+    }
+
+    /// Ends every call's stream and closes the endpoint.
+    public func shutdown() async {
+        let registry = self.registry
+        try? await endpoint.eventLoop.submit { registry.shutdown() }.get()
+        await endpoint.shutdown()
+    }
+}

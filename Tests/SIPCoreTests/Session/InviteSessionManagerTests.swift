@@ -1,0 +1,97 @@
+import NIOPosix
+import SIPCore
+import SIPTesting
+import Testing
+
+/// Two ``InviteSessionManager``s calling each other over real UDP on 127.0.0.1: the UAC and UAS
+/// drivers together — INVITE/200/ACK, INFO with DTMF, hold by UPDATE, BYE.
+struct InviteSessionManagerTests {
+    static func manager() async throws -> (InviteSessionManager, SIPTransportAddress) {
+        let manager = InviteSessionManager(
+            configuration: .init(
+                endpoint: .init(listenAddresses: [try SIPTransportAddress(.udp, host: "127.0.0.1", port: 0)]),
+                contactUser: "conf"),
+            eventLoop: MultiThreadedEventLoopGroup.singleton.next())
+        let bound = try await manager.start()
+        return (manager, try #require(bound.first))
+    }
+
+    static func sdp(version: UInt64, port: Int, direction: MediaDirection = .sendrecv) throws -> SessionDescription {
+        try SessionDescription(parsing: [
+            "v=0", "o=- 7 \(version) IN IP4 127.0.0.1", "s=-", "c=IN IP4 127.0.0.1", "t=0 0",
+            "m=audio \(port) RTP/AVP 0", "a=rtpmap:0 PCMU/8000", "a=\(direction.rawValue)", "",
+        ].joined(separator: "\r\n"))
+    }
+
+    @Test func callCarriesDTMFAndHoldThenHangsUp() async throws {
+        let (callee, calleeAddress) = try await Self.manager()
+        let (caller, _) = try await Self.manager()
+        let answered = Task { () -> [InviteSessionEvent] in
+            var events: [InviteSessionEvent] = []
+            for await call in callee.incomingCalls {
+                call.ring()
+                for await event in call.events {
+                    events.append(event)
+                    switch event {
+                    case .offerReceived(let offer):
+                        let direction = offer.media.first.map { offer.direction(of: $0).answered() } ?? .sendrecv
+                        call.answer(sdp: try! Self.sdp(version: events.count > 1 ? 2 : 1, port: 41000, direction: direction))
+                    default:
+                        break
+                    }
+                }
+                break
+            }
+            return events
+        }
+        let call = try await caller.invite(
+            to: SIPNameAddress(uri: SIPURI(user: "conf", host: "127.0.0.1", port: calleeAddress.port)),
+            from: SIPNameAddress(uri: SIPURI(user: "alice", host: "127.0.0.1")), sdp: try Self.sdp(version: 1, port: 40000))
+        var callerEvents: [InviteSessionEvent] = []
+        for await event in call.events {
+            callerEvents.append(event)
+            switch event {
+            case .established:
+                call.sendInfo(contentType: "application/dtmf-relay", body: Array("Signal=7\r\nDuration=160\r\n".utf8))
+                call.modify(sdp: try Self.sdp(version: 2, port: 40000, direction: .sendonly), method: .update)
+            case .answerReceived(let answer) where answer.origin.sessionVersion == 2:
+                call.hangUp()
+            default:
+                break
+            }
+        }
+        let calleeEvents = await answered.value
+        #expect(callerEvents.first == .progress(statusCode: 180, earlyMedia: nil))
+        #expect(callerEvents.contains(.established))
+        #expect(callerEvents.contains(.answerReceived(try Self.sdp(version: 2, port: 41000, direction: .recvonly))))
+        #expect(callerEvents.last == .terminated(.localHangUp))
+        #expect(calleeEvents.contains(.info(contentType: "application/dtmf-relay", body: Array("Signal=7\r\nDuration=160\r\n".utf8))))
+        #expect(calleeEvents.contains(.mediaChanged(try Self.sdp(version: 2, port: 40000, direction: .sendonly), isOnHold: true)))
+        #expect(calleeEvents.last == .terminated(.remoteHangUp))
+        await caller.shutdown()
+        await callee.shutdown()
+    }
+
+    /// RFC 3261 §11.2: OPTIONS outside a dialog gets 200 with Allow; another method gets 405 with Allow.
+    @Test func answersOptionsWithItsCapabilities() async throws {
+        let (server, serverAddress) = try await Self.manager()
+        let (client, _) = try await Self.manager()
+        func request(_ method: SIPMethod) -> SIPMessage {
+            SIPMessage(
+                request: method, uri: SIPURI(user: "conf", host: "127.0.0.1", port: serverAddress.port),
+                via: client.endpoint.makeVia(for: .udp),
+                from: SIPNameAddress(uri: SIPURI(user: "probe", host: "127.0.0.1"), parameters: [.init(name: "tag", value: "p1")]),
+                to: SIPNameAddress(uri: SIPURI(user: "conf", host: "127.0.0.1")), callID: SIPIdentifiers.callID(),
+                sequenceNumber: 1)
+        }
+        let options = try await client.endpoint.send(request(.options), to: serverAddress)
+        #expect(options.statusCode == 200)
+        #expect(options.headers.splitValues(.allow).contains("INVITE"))
+        #expect(options.headers.splitValues(.allow).contains("UPDATE"))
+        let message = try await client.endpoint.send(request(.message), to: serverAddress)
+        #expect(message.statusCode == 405)
+        #expect(message.headers[.allow] != nil)
+        await client.shutdown()
+        await server.shutdown()
+    }
+}
