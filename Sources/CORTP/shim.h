@@ -2,6 +2,8 @@
 #define PARLEY_CORTP_SHIM_H
 
 #include <string.h>
+#include <unistd.h>
+#include <sys/epoll.h>
 #include <ortp/ortp.h>
 
 /* av_profile is a mutable C global, which Swift 6 rejects: hand out its address instead. */
@@ -49,9 +51,55 @@ static inline int parley_ortp_packet_payload_type(const mblk_t *packet) {
     return rtp_get_payload_type(packet);
 }
 
+static inline uint32_t parley_ortp_packet_timestamp(const mblk_t *packet) {
+    return rtp_get_timestamp(packet);
+}
+
 /* Whether packets are still waiting in the session's receive queue (a macro over a private field). */
 static inline int parley_ortp_has_queued_packets(RtpSession *session) {
     return !qempty(&session->rtp.rq);
+}
+
+/* Counters kept in the session's rtp_stats_t (a field of the otherwise opaque session). */
+static inline uint64_t parley_ortp_packets_received(RtpSession *session) {
+    return session->stats.packet_recv;
+}
+
+static inline uint64_t parley_ortp_packets_sent(RtpSession *session) {
+    return session->stats.packet_sent;
+}
+
+/* Readiness of sessions' sockets: Swift's Glibc module does not export sys/epoll.h. */
+static inline int parley_poll_create(void) {
+    return epoll_create1(EPOLL_CLOEXEC);
+}
+
+static inline int parley_poll_watch(int poll_fd, int socket_fd, uint64_t token) {
+    struct epoll_event event;
+    memset(&event, 0, sizeof event);
+    event.events = EPOLLIN;
+    event.data.u64 = token;
+    return epoll_ctl(poll_fd, EPOLL_CTL_ADD, socket_fd, &event);
+}
+
+static inline int parley_poll_forget(int poll_fd, int socket_fd) {
+    return epoll_ctl(poll_fd, EPOLL_CTL_DEL, socket_fd, NULL);
+}
+
+/* Fills tokens with up to capacity ready sockets' tokens without waiting; returns how many. */
+static inline int parley_poll_ready(int poll_fd, uint64_t *tokens, struct epoll_event *events, int capacity) {
+    int count = epoll_wait(poll_fd, events, capacity, 0);
+    for (int index = 0; index < count; index++) tokens[index] = events[index].data.u64;
+    return count < 0 ? 0 : count;
+}
+
+static inline struct epoll_event *parley_poll_events_new(int capacity) {
+    return (struct epoll_event *)calloc((size_t)capacity, sizeof(struct epoll_event));
+}
+
+static inline void parley_poll_close(int poll_fd, struct epoll_event *events) {
+    if (poll_fd >= 0) close(poll_fd);
+    free(events);
 }
 
 #endif

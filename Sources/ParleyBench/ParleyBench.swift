@@ -14,6 +14,7 @@ struct ParleyBench: ParsableCommand {
         subcommands: [
             SIPParseBenchmark.self,
             IMCFanoutBenchmark.self,
+            MixerBenchmark.self,
         ]
     )
 }

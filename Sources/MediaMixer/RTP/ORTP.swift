@@ -65,7 +65,7 @@ public final class RTPSession {
     /// The bound local RTCP port.
     public let localRTCPPort: Int
 
-    private let session: UnsafeMutablePointer<RtpSession>
+    fileprivate let session: UnsafeMutablePointer<RtpSession>
     private let profile: UnsafeMutablePointer<RtpProfile>
 
     /// Creates a send-and-receive session bound to a local address.
@@ -78,7 +78,13 @@ public final class RTPSession {
     ///   - clockRate: The payload's RTP clock rate in Hz.
     ///   - encodingName: The payload's encoding name as in SDP `a=rtpmap` (e.g. `"PCMU"`, `"opus"`).
     ///   - channels: The payload's channel count.
-    ///   - jitterCompensation: How long received packets are held back to absorb network jitter.
+    ///   - jitterCompensation: How long received packets are held back to absorb network jitter; with
+    ///     `adaptiveJitter` the starting delay, which oRTP then moves with the measured jitter.
+    ///   - adaptiveJitter: Whether oRTP's adaptive jitter buffer follows the measured jitter.
+    ///   - symmetricRTP: Whether to send to wherever the peer's packets come from (symmetric RTP,
+    ///     RFC 4961), so phones behind NAT get media although their SDP names an unreachable address.
+    ///   - ssrcChangeThreshold: Consecutive packets of a new SSRC after which oRTP accepts it as the
+    ///     stream's source (RFC 3550 §8.2); packets of other sources are dropped until then.
     /// - Throws: ``RTPSessionError`` when an argument is out of range or the address cannot be bound.
     public init(
         localAddress: String,
@@ -87,7 +93,10 @@ public final class RTPSession {
         clockRate: Int,
         encodingName: String,
         channels: Int = 1,
-        jitterCompensation: Duration = .milliseconds(60)
+        jitterCompensation: Duration = .milliseconds(60),
+        adaptiveJitter: Bool = false,
+        symmetricRTP: Bool = false,
+        ssrcChangeThreshold: Int = 3
     ) throws(RTPSessionError) {
         _ = ortpInitialization
         let (seconds, attoseconds) = jitterCompensation.components
@@ -95,7 +104,8 @@ public final class RTPSession {
         guard (0..<65535).contains(localPort), (0...127).contains(payloadType),
               let rate = Int32(exactly: clockRate), rate > 0,
               let channelCount = Int32(exactly: channels), channelCount > 0,
-              (0...10_000).contains(compensationMilliseconds)
+              (0...10_000).contains(compensationMilliseconds),
+              let ssrcThreshold = Int32(exactly: ssrcChangeThreshold), ssrcThreshold > 0
         else { throw RTPSessionError(.invalidArgument, "RTP session settings out of range") }
 
         guard let session = rtp_session_new(Int32(RTP_SESSION_SENDRECV.rawValue)) else {
@@ -110,8 +120,10 @@ public final class RTPSession {
         rtp_session_set_blocking_mode(session, 0)
         rtp_session_set_payload_type(session, Int32(payloadType))
         rtp_session_enable_jitter_buffer(session, 1)
-        rtp_session_enable_adaptive_jitter_compensation(session, 0)
+        rtp_session_enable_adaptive_jitter_compensation(session, adaptiveJitter ? 1 : 0)
         rtp_session_set_jitter_compensation(session, Int32(compensationMilliseconds))
+        rtp_session_set_symmetric_rtp(session, symmetricRTP ? 1 : 0)
+        rtp_session_set_ssrc_changed_threshold(session, ssrcThreshold)
 
         let rtcpPort = localPort == 0 ? 0 : localPort + 1
         guard rtp_session_set_local_addr(session, localAddress, Int32(localPort), Int32(rtcpPort)) == 0 else {
@@ -141,6 +153,30 @@ public final class RTPSession {
     /// The synchronisation source of the packets received so far; 0 before the first one.
     public var remoteSSRC: UInt32 {
         rtp_session_get_recv_ssrc(session)
+    }
+
+    /// Forgets the receive timeline and empties the receive queue, so that the next packet maps its
+    /// sender's timestamps onto the caller's clock afresh.
+    ///
+    /// Called when the sender's SSRC changed (a new source starts its own random timestamp base,
+    /// RFC 3550 §5.1), which would otherwise leave every later packet "too old" or "too early".
+    public func resynchronize() {
+        rtp_session_resync(session)
+    }
+
+    /// Whether received packets wait in oRTP's queue for a later timestamp.
+    public var hasQueuedPackets: Bool {
+        parley_ortp_has_queued_packets(session) != 0
+    }
+
+    /// Packets received on the socket so far, whether or not they were handed out in time.
+    public var packetsReceived: UInt64 {
+        parley_ortp_packets_received(session)
+    }
+
+    /// Packets sent so far.
+    public var packetsSent: UInt64 {
+        parley_ortp_packets_sent(session)
     }
 
     /// Sets where packets are sent.
@@ -188,12 +224,13 @@ public final class RTPSession {
     ///   - timestamp: The caller's media clock position, in ``clockRate`` units, advancing by one frame per call.
     ///   - buffer: Space for the payload.
     /// - Returns: `nil` when no packet is due; otherwise the payload's size (copied to the start of
-    ///   `buffer`), its payload type and marker bit, and whether further packets are already queued.
+    ///   `buffer`), its payload type, marker bit and RTP timestamp (the sender's), and whether further
+    ///   packets are already queued.
     /// - Throws: ``RTPSessionError`` with ``RTPSessionError/Code/bufferTooSmall``; the packet is dropped.
     public func receive(
         timestamp: UInt32,
         into buffer: UnsafeMutableRawBufferPointer
-    ) throws(RTPSessionError) -> (bytes: Int, payloadType: Int, marker: Bool, hasMore: Bool)? {
+    ) throws(RTPSessionError) -> (bytes: Int, payloadType: Int, marker: Bool, timestamp: UInt32, hasMore: Bool)? {
         guard let packet = rtp_session_recvm_with_ts(session, timestamp) else { return nil }
         defer { freemsg(packet) }
         var start: UnsafeMutablePointer<UInt8>?
@@ -208,6 +245,7 @@ public final class RTPSession {
             bytes: length,
             payloadType: Int(parley_ortp_packet_payload_type(packet)),
             marker: parley_ortp_packet_marker(packet) != 0,
+            timestamp: parley_ortp_packet_timestamp(packet),
             hasMore: parley_ortp_has_queued_packets(session) != 0
         )
     }
@@ -216,9 +254,67 @@ public final class RTPSession {
     public func receive(
         timestamp: UInt32,
         into buffer: inout [UInt8]
-    ) throws(RTPSessionError) -> (bytes: Int, payloadType: Int, marker: Bool, hasMore: Bool)? {
+    ) throws(RTPSessionError) -> (bytes: Int, payloadType: Int, marker: Bool, timestamp: UInt32, hasMore: Bool)? {
         try buffer.withUnsafeMutableBufferPointer { (bytes) throws(RTPSessionError) in
             try receive(timestamp: timestamp, into: UnsafeMutableRawBufferPointer(bytes))
+        }
+    }
+}
+
+/// One readiness poll (epoll) over many ``RTPSession``s' RTP sockets, asked once per tick which have data.
+///
+/// oRTP reads a session's RTP and RTCP sockets on every pull: two system calls per member per tick
+/// even for members who send nothing (silence suppression, DTX, a phone on hold). A media thread
+/// asks this poll first and pulls only the sessions that have data, still have packets queued, or
+/// have a loss to conceal. Level-triggered: a socket stays ready until oRTP drains it. It lives here
+/// because the epoll calls come through this module's shim (Swift's Glibc module lacks them).
+/// Not thread-safe: one media thread or the clock thread uses it.
+public final class RTPSocketPoller {
+    private let descriptor: Int32
+    private var events: OpaquePointer?
+    private var tokens: UnsafeMutablePointer<UInt64>
+    private var capacity = 1024
+
+    /// Creates the poll; ``isAvailable`` is false when the kernel refused.
+    public init() {
+        descriptor = parley_poll_create()
+        events = OpaquePointer(parley_poll_events_new(Int32(capacity)))
+        tokens = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        parley_poll_close(descriptor, UnsafeMutablePointer(events))
+        tokens.deallocate()
+    }
+
+    /// Whether the poll works; without it every session must be pulled every tick.
+    public var isAvailable: Bool { descriptor >= 0 && events != nil }
+
+    /// Watches `session`'s RTP socket, reporting it as `token`.
+    public func watch(_ session: RTPSession, token: UInt64) {
+        guard isAvailable else { return }
+        _ = parley_poll_watch(descriptor, Int32(rtp_session_get_rtp_socket(session.session)), token)
+    }
+
+    /// Stops watching `session`'s RTP socket (before the session closes it).
+    public func forget(_ session: RTPSession) {
+        guard isAvailable else { return }
+        _ = parley_poll_forget(descriptor, Int32(rtp_session_get_rtp_socket(session.session)))
+    }
+
+    /// Calls `ready` with the token of every watched socket that has data now; never waits.
+    public func poll(_ ready: (UInt64) -> Void) {
+        guard isAvailable else { return }
+        while true {
+            let count = Int(parley_poll_ready(descriptor, tokens, UnsafeMutablePointer(events), Int32(capacity)))
+            for index in 0..<count { ready(tokens[index]) }
+            guard count == capacity else { return }
+            // More sockets may be ready than fit: grow (rare, with very large rooms) and ask again.
+            parley_poll_close(-1, UnsafeMutablePointer(events))
+            tokens.deallocate()
+            capacity *= 2
+            events = OpaquePointer(parley_poll_events_new(Int32(capacity)))
+            tokens = .allocate(capacity: capacity)
         }
     }
 }

@@ -1,0 +1,13 @@
+/// A change the control path asks of the media threads, applied at the start of the next tick.
+enum MediaCommand: Sendable {
+    case createRoom(MediaRoomID, MediaRoomSettings)
+    case removeRoom(MediaRoomID)
+    case addMember(MediaRoomID, MediaMemberID, RTPStreamSettings, OwnershipTransfer<RTPSession>)
+    case removeMember(MediaRoomID, MediaMemberID)
+    case setMuted(MediaRoomID, MediaMemberID, Bool)
+    case setDeaf(MediaRoomID, MediaMemberID, Bool)
+    case setInputGain(MediaRoomID, MediaMemberID, Float)
+    case setOutputGain(MediaRoomID, MediaMemberID, Float)
+    case play(MediaRoomID, MediaMemberID?, OwnershipTransfer<any AudioFrameSource>)
+    case record(MediaRoomID, OwnershipTransfer<any AudioFrameSink>?)
+}

@@ -1,0 +1,137 @@
+/// One member's RTP leg on the media side: the oRTP session, the decoder, the resampler to the room
+/// rate, and every buffer the leg needs, allocated once when the member joins.
+///
+/// Each tick the receive phase calls ``receive()`` (pull the due packet from oRTP's jitter buffer,
+/// decode it or conceal its loss, bring it to the room rate) and the send phase calls
+/// ``send(_:)`` with the frame encoded for the mix this member hears. Only media threads touch a leg,
+/// one at a time, ordered by the barriers between tick phases.
+final class MemberLeg {
+    /// The engine's name for the member.
+    let id: MediaMemberID
+    /// The mixer's name for the member.
+    let mixerMember: MixerMemberID
+    /// The negotiated stream.
+    let settings: RTPStreamSettings
+    /// The oRTP session.
+    let session: RTPSession
+    /// This tick's frame at the room rate; valid when ``hasFrame`` is set.
+    let roomFrame: UnsafeMutableBufferPointer<Int16>
+    /// Whether this tick produced a frame (a packet or a concealment of one).
+    private(set) var hasFrame = false
+    /// The encoding this member hears this tick, set by the mix phase.
+    var encoding: OutboundEncoding?
+    /// A new synchronisation source seen this tick, to be reported by the mix phase.
+    var changedSource: UInt32?
+    /// A digit completed this tick, to be reported by the mix phase.
+    var completedDigit: Character?
+    /// Set by the engine's readiness poll when the RTP socket has data this tick.
+    var socketReady = false
+    /// Whether the engine polls this leg's socket; if not, the leg reads oRTP every tick.
+    var pollsReadiness = false
+
+    private let decoder: any AudioDecoder
+    private let resampler: SpeexResampler?
+    private let codecFrame: UnsafeMutableBufferPointer<Int16>
+    private let payload: UnsafeMutableRawBufferPointer
+    private var telephoneEvents: TelephoneEventReceiver
+    private var ticks: Int64 = 0
+    private let timestampIncrement: UInt32
+    private var receiveTimestamp: UInt32 = 0
+    private var sendTimestamp: UInt32
+    private var lastSource: UInt32 = 0
+    private var ticksSinceLastPacket = Int.max
+    private var sentFirstPacket = false
+
+    /// Ticks of concealment after the last packet; after that the member is simply silent (a phone
+    /// that stopped sending, e.g. on hold or with silence suppression).
+    private static let concealmentTicks = 5
+
+    /// Sets up the leg; called on a media thread when the join command is applied.
+    init(id: MediaMemberID, mixerMember: MixerMemberID, settings: RTPStreamSettings, session: RTPSession, roomRate: Int) throws {
+        self.id = id
+        self.mixerMember = mixerMember
+        self.settings = settings
+        self.session = session
+        decoder = try AudioCodecFactory.makeDecoder(settings.codec)
+        let codecRate = settings.codec.sampleRate
+        resampler = codecRate == roomRate ? nil : try SpeexResampler(inputRate: codecRate, outputRate: roomRate, quality: 3)
+        roomFrame = .allocate(capacity: roomRate / 50)
+        roomFrame.initialize(repeating: 0)
+        codecFrame = .allocate(capacity: settings.codec.samplesPerFrame(ptime: 20))
+        codecFrame.initialize(repeating: 0)
+        payload = .allocate(byteCount: 1500, alignment: 8)
+        timestampIncrement = settings.codec.timestampIncrement(ptime: 20)
+        sendTimestamp = UInt32.random(in: 0...UInt32.max)
+        telephoneEvents = TelephoneEventReceiver(clockRate: settings.codec.rtpClockRate)
+    }
+
+    deinit {
+        roomFrame.deallocate()
+        codecFrame.deallocate()
+        payload.deallocate()
+    }
+
+    /// Pulls the packet due now from oRTP, decodes or conceals it, and resamples to the room rate.
+    func receive() {
+        hasFrame = false
+        ticks += 1
+        let now = Duration.milliseconds(20 * ticks)
+        let due = receiveTimestamp
+        receiveTimestamp &+= timestampIncrement
+        let ready = socketReady
+        socketReady = false
+        if pollsReadiness, !ready, ticksSinceLastPacket >= Self.concealmentTicks, !session.hasQueuedPackets {
+            // Nothing arrived, nothing queued, nothing to conceal: a silent member costs no system call.
+            return
+        }
+        let packet = try? session.receive(timestamp: due, into: payload)
+        let source = session.remoteSSRC
+        if source != lastSource {
+            if lastSource != 0 {
+                // A new source brings its own random timestamp base (RFC 3550 §5.1): map it afresh.
+                session.resynchronize()
+                telephoneEvents = TelephoneEventReceiver(clockRate: settings.codec.rtpClockRate)
+                changedSource = source
+            }
+            lastSource = source
+        }
+        let target = resampler == nil ? roomFrame : codecFrame
+        var produced = 0
+        if let packet, packet.payloadType == settings.payloadType {
+            ticksSinceLastPacket = 0
+            let bytes = UnsafeBufferPointer(start: payload.baseAddress?.assumingMemoryBound(to: UInt8.self), count: packet.bytes)
+            produced = (try? decoder.decode(bytes, into: target)) ?? decoder.concealLoss(into: target)
+        } else {
+            if let packet, packet.payloadType == settings.telephoneEventPayloadType {
+                ticksSinceLastPacket = 0
+                let bytes = UnsafeRawBufferPointer(start: payload.baseAddress, count: packet.bytes)
+                // Telephone events are rare: the receiver's action array is the one allocation here.
+                for action in telephoneEvents.receive(timestamp: packet.timestamp, marker: packet.marker, payload: bytes, now: now) {
+                    if case .began(let digit) = action { completedDigit = digit.character }
+                }
+            } else if ticksSinceLastPacket < Self.concealmentTicks {
+                ticksSinceLastPacket += 1
+                produced = decoder.concealLoss(into: target)
+            }
+        }
+        if telephoneEvents.expiryDeadline != nil {
+            // An event whose end packets were all lost is closed, so the next one with its timestamp counts.
+            _ = telephoneEvents.expire(now: now)
+        }
+        guard produced > 0 else { return }
+        if let resampler {
+            _ = try? resampler.process(UnsafeBufferPointer(codecFrame), into: roomFrame)
+        }
+        hasFrame = true
+    }
+
+    /// Sends this tick's encoded frame of the mix the member hears.
+    func send() {
+        guard let encoding, encoding.payloadLength > 0 else { return }
+        let bytes = UnsafeRawBufferPointer(start: encoding.payload.baseAddress, count: encoding.payloadLength)
+        // The first packet of the stream carries the marker bit (RFC 3551 §4.1).
+        try? session.send(payload: bytes, timestamp: sendTimestamp, marker: !sentFirstPacket)
+        sentFirstPacket = true
+        sendTimestamp &+= timestampIncrement
+    }
+}

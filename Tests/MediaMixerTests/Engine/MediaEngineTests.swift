@@ -1,0 +1,197 @@
+import MediaMixer
+import MediaTesting
+import Testing
+
+/// The media engine end to end: RTP peers on loopback UDP, real codecs, audio checked by Goertzel.
+@Suite("Media engine over loopback RTP", .serialized)
+struct MediaEngineTests {
+    /// A room with one RTP test peer per member.
+    private struct TestRoom {
+        let engine: MediaEngine
+        let room: MediaRoomID
+        var peers: [RTPTestPeer] = []
+        var members: [MediaMemberID] = []
+
+        init(rate: Int, sharedEncoding: Bool = true) throws {
+            engine = MediaEngine()
+            room = try engine.createRoom(MediaRoomSettings(sampleRate: rate, sharedEncoding: sharedEncoding))
+        }
+
+        /// Adds a peer sending `tone` in `codec`; `advertisedPort` overrides the port put in "SDP".
+        mutating func join(
+            _ codec: AudioCodecKind,
+            tone: Double?,
+            impairment: NetworkImpairment = .none,
+            advertisedPort: Int? = nil
+        ) throws {
+            let peer = try RTPTestPeer(codec: codec, toneFrequency: tone, impairment: impairment)
+            let stream = RTPStreamSettings(
+                codec: codec, payloadType: peer.payloadType, localAddress: "127.0.0.1",
+                remoteAddress: "127.0.0.1", remotePort: advertisedPort ?? peer.localPort,
+                jitterCompensation: .milliseconds(impairment.jitter == .zero ? 40 : 120)
+            )
+            let (member, port) = try engine.addMember(to: room, stream: stream)
+            peer.start(sendingTo: port)
+            peers.append(peer)
+            members.append(member)
+        }
+
+        /// Stops everything and returns the events the engine reported.
+        func finish() async -> [MediaEngineEvent] {
+            for peer in peers { peer.stop() }
+            engine.shutdown()
+            var events: [MediaEngineEvent] = []
+            for await event in engine.events { events.append(event) }
+            return events
+        }
+    }
+
+    private static let tones: [Double] = [440, 660, 880]
+
+    /// The tones (of `candidates`) peer `peer` heard in its last 600 ms of audio.
+    private func heardTones(_ peer: RTPTestPeer, among candidates: [Double] = tones, threshold: Double = 0.15) -> [Double] {
+        let audio = peer.receivedAudio(last: .milliseconds(600))
+        let detector = GoertzelDetector(sampleRate: Double(peer.codec.sampleRate))
+        return candidates.filter { detector.relativePower(of: $0, in: audio) >= threshold }
+    }
+
+    private func rms(_ samples: [Int16]) -> Double {
+        guard !samples.isEmpty else { return 0 }
+        return (samples.reduce(0.0) { $0 + Double($1) * Double($1) } / Double(samples.count)).squareRoot()
+    }
+
+    @Test("PCMU, G.722 and Opus peers in one room each hear exactly the two others", arguments: [16_000, 48_000])
+    func threeCodecsHearEachOther(rate: Int) async throws {
+        var room = try TestRoom(rate: rate)
+        let codecs: [AudioCodecKind] = [.pcmu, .g722, .opus]
+        for (codec, tone) in zip(codecs, Self.tones) { try room.join(codec, tone: tone) }
+        try await Task.sleep(for: .milliseconds(1_500))
+        let late = room.engine.statistics.lateTicks
+        _ = await room.finish()
+        for (index, peer) in room.peers.enumerated() {
+            let expected = Self.tones.enumerated().filter { $0.offset != index }.map(\.element)
+            #expect(heardTones(peer) == expected, "peer \(index) (\(peer.codec))")
+        }
+        #expect(late == 0)
+    }
+
+    @Test("An engine whose rooms have no members never ticks; the clock starts with the first member and stops after the last")
+    func idleRoomsCostNothing() async throws {
+        var room = try TestRoom(rate: 16_000)
+        // Creating the room is a command: the clock wakes for the one tick that applies it, then sleeps.
+        try await Task.sleep(for: .milliseconds(100))
+        let afterCreate = room.engine.statistics.ticks
+        #expect(afterCreate <= 1)
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(room.engine.statistics.ticks == afterCreate)
+        try room.join(.pcmu, tone: 440)
+        try await Task.sleep(for: .milliseconds(300))
+        let ticking = room.engine.statistics.ticks
+        #expect(ticking >= 10)
+        room.engine.removeMember(room.members[0], from: room.room)
+        try await Task.sleep(for: .milliseconds(100))
+        let afterLeave = room.engine.statistics.ticks
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(room.engine.statistics.ticks == afterLeave)
+        _ = await room.finish()
+    }
+
+    @Test("A muted member's tone leaves the others' mix")
+    func muteRemovesTone() async throws {
+        var room = try TestRoom(rate: 8_000)
+        for tone in Self.tones { try room.join(.pcmu, tone: tone) }
+        room.engine.setMuted(true, member: room.members[0], in: room.room)
+        try await Task.sleep(for: .milliseconds(1_200))
+        _ = await room.finish()
+        #expect(heardTones(room.peers[1]) == [880])
+        #expect(heardTones(room.peers[2]) == [660])
+        #expect(heardTones(room.peers[0]) == [660, 880])
+    }
+
+    @Test("A deaf member hears silence while the others still hear everyone")
+    func deafSilencesMember() async throws {
+        var room = try TestRoom(rate: 16_000)
+        for tone in Self.tones { try room.join(.g722, tone: tone) }
+        room.engine.setDeaf(true, member: room.members[0], in: room.room)
+        try await Task.sleep(for: .milliseconds(1_200))
+        _ = await room.finish()
+        let deafAudio = room.peers[0].receivedAudio(last: .milliseconds(600))
+        #expect(!deafAudio.isEmpty)
+        #expect(rms(deafAudio) < 50)
+        #expect(heardTones(room.peers[1]) == [440, 880])
+    }
+
+    @Test("A prompt played to one member reaches only that member")
+    func promptReachesOnlyItsMember() async throws {
+        var room = try TestRoom(rate: 16_000)
+        for _ in 0..<3 { try room.join(.pcmu, tone: nil) }
+        room.engine.play(TonePrompt(frequency: 1_000, sampleRate: 16_000, duration: .seconds(3)), to: room.members[1], in: room.room)
+        try await Task.sleep(for: .milliseconds(1_200))
+        _ = await room.finish()
+        #expect(heardTones(room.peers[1], among: [1_000]) == [1_000])
+        #expect(heardTones(room.peers[0], among: [1_000]).isEmpty)
+        #expect(heardTones(room.peers[2], among: [1_000]).isEmpty)
+    }
+
+    @Test("RFC 4733 digits from a peer are reported once each, in order")
+    func digitsAreReportedOnce() async throws {
+        var room = try TestRoom(rate: 8_000)
+        try room.join(.pcmu, tone: 440)
+        try room.join(.pcmu, tone: 660)
+        room.peers[0].sendDigits("19#*")
+        try await Task.sleep(for: .milliseconds(1_800))
+        let events = await room.finish()
+        let digits = events.compactMap { event -> Character? in
+            if case .digit(_, let member, let digit) = event, member == room.members[0] { return digit }
+            return nil
+        }
+        #expect(digits == ["1", "9", "#", "*"])
+    }
+
+    @Test("With 10 % loss and 60 ms jitter the tones still come through and no tick is late")
+    func lossAndJitter() async throws {
+        var room = try TestRoom(rate: 48_000)
+        let impairment = NetworkImpairment(lossRate: 0.1, jitter: .milliseconds(60))
+        try room.join(.pcmu, tone: 440, impairment: impairment)
+        try room.join(.opus, tone: 660, impairment: impairment)
+        try room.join(.g722, tone: 880, impairment: impairment)
+        try await Task.sleep(for: .milliseconds(2_000))
+        let statistics = room.engine.statistics
+        _ = await room.finish()
+        // Concealed frames carry less of a tone than received ones, hence the lower threshold; a tone
+        // that was never sent stays far below it.
+        #expect(heardTones(room.peers[0], among: [660, 1_000], threshold: 0.08) == [660])
+        #expect(heardTones(room.peers[1], among: [880, 1_000], threshold: 0.08) == [880])
+        #expect(heardTones(room.peers[2], among: [440, 1_000], threshold: 0.08) == [440])
+        #expect(statistics.ticks > 50)
+        #expect(statistics.lateTicks == 0)
+    }
+
+    @Test("A peer whose SDP port is wrong gets audio once it sends (symmetric RTP)")
+    func symmetricLatching() async throws {
+        var room = try TestRoom(rate: 8_000)
+        let unreachable = try RTPTestPeer(codec: .pcmu, toneFrequency: nil)
+        try room.join(.pcmu, tone: 440, advertisedPort: unreachable.localPort)
+        try room.join(.pcmu, tone: 660)
+        try await Task.sleep(for: .milliseconds(1_200))
+        _ = await room.finish()
+        #expect(unreachable.receivedPackets == 0)
+        #expect(heardTones(room.peers[0]) == [660])
+    }
+
+    @Test("A peer that changes SSRC mid-stream keeps being heard")
+    func ssrcChangeKeepsAudio() async throws {
+        var room = try TestRoom(rate: 16_000)
+        try room.join(.opus, tone: 440)
+        try room.join(.pcmu, tone: 660)
+        try await Task.sleep(for: .milliseconds(600))
+        room.peers[0].changeSSRC()
+        try await Task.sleep(for: .milliseconds(1_200))
+        let events = await room.finish()
+        #expect(heardTones(room.peers[1]) == [440])
+        #expect(events.contains { event in
+            if case .sourceChanged(_, let member, _) = event { return member == room.members[0] }
+            return false
+        })
+    }
+}
