@@ -26,7 +26,8 @@ final class IMCService: Service, Sendable {
         let handler = RequestRouter()
         endpoint = SIPEndpoint(
             configuration: .init(listenAddresses: settings.listenAddresses, productName: "Parley parley-imc"),
-            eventLoop: MultiThreadedEventLoopGroup.singleton.next(), logger: logger,
+            // One shard per core: the fan-out's client transactions spread over every loop.
+            eventLoops: Array(MultiThreadedEventLoopGroup.singleton.makeIterator()), logger: logger,
             requestHandler: { request in handler.route(request) })
         handler.service.withLock { $0 = self }
     }
@@ -114,6 +115,10 @@ final class IMCService: Service, Sendable {
     /// §7), without waiting for any answer; a failed invitation is reported back when it fails.
     private func deliver(_ messages: [OutgoingIMMessage]) {
         var parsedFrom: [String: SIPURI] = [:]
+        var requests: [(request: SIPMessage, destination: SIPTransportAddress)] = []
+        var sent: [OutgoingIMMessage] = []
+        requests.reserveCapacity(messages.count)
+        sent.reserveCapacity(messages.count)
         for outgoing in messages {
             guard let target = try? SIPURI(parsing: outgoing.to),
                   let from = parsedFrom[outgoing.from] ?? (try? SIPURI(parsing: outgoing.from))
@@ -134,8 +139,11 @@ final class IMCService: Service, Sendable {
                 headers: [SIPHeaderField(name: "User-Agent", value: "Parley parley-imc")]
                     + outgoing.headerFields(extraHeaders: settings.extraHeaders),
                 body: outgoing.body)
-            let answer = endpoint.startTransaction(request, to: destination)
-            guard outgoing.invitation != nil else { continue }
+            requests.append((request, destination))
+            sent.append(outgoing)
+        }
+        // One hop per endpoint shard for the whole fan-out, in the room logic's order (imc.md §6, §7).
+        for (outgoing, answer) in zip(sent, endpoint.startTransactions(requests)) where outgoing.invitation != nil {
             answer.whenComplete { [self] result in
                 switch result {
                 case .success(let response): report(outgoing, status: response.statusCode ?? 500)
