@@ -142,12 +142,16 @@ final class IMCService: Service, Sendable {
             requests.append((request, destination))
             sent.append(outgoing)
         }
-        // One hop per endpoint shard for the whole fan-out, in the room logic's order (imc.md §6, §7).
-        for (outgoing, answer) in zip(sent, endpoint.startTransactions(requests)) where outgoing.invitation != nil {
-            answer.whenComplete { [self] result in
-                switch result {
-                case .success(let response): report(outgoing, status: response.statusCode ?? 500)
-                case .failure: report(outgoing, status: 408)
+        // Started from the listening shard's loop, behind the sender's response queued there, so
+        // the response leaves first; then one hop per endpoint shard for the whole fan-out, in the
+        // room logic's order (imc.md §6, §7).
+        endpoint.eventLoop.execute { [self, sent, requests] in
+            for (outgoing, answer) in zip(sent, endpoint.startTransactions(requests)) where outgoing.invitation != nil {
+                answer.whenComplete { [self] result in
+                    switch result {
+                    case .success(let response): report(outgoing, status: response.statusCode ?? 500)
+                    case .failure: report(outgoing, status: 408)
+                    }
                 }
             }
         }

@@ -234,7 +234,7 @@ final class EndpointCore: @unchecked Sendable {
             switch action {
             case .send(let request):
                 guard let entry = clients.lookup(key) else { continue }
-                transports.send(request.serialized(), to: entry.destination)
+                transports.send(request.serialized(), to: entry.destination, batched: true)
                     .whenFailure { [weak self] _ in self?.clientTransportFailed(key) }
             case .schedule(let timer, let delay):
                 scheduleClient(timer, key: key, after: delay)

@@ -72,10 +72,13 @@ final class SIPTransportLayer {
     /// Sends bytes: over `connection` when it is still open, else over a cached or new TCP
     /// connection, or from the UDP listener of the destination's address family.
     ///
-    /// Datagrams are written at once but flushed by one task queued behind the current one, so
-    /// that every datagram a loop iteration produces (a fan-out's requests, a batch of responses)
-    /// leaves in one `sendmmsg` instead of one `sendmsg` each.
-    func send(_ bytes: [UInt8], to destination: SIPTransportAddress, over connection: Channel? = nil) -> EventLoopFuture<Void> {
+    /// With `batched`, a datagram is written at once but flushed by one task queued behind the
+    /// current one, so that the requests a loop pass produces (a fan-out) leave in one `sendmmsg`
+    /// instead of one `sendmsg` each; without it the datagram leaves now, ahead of anything the
+    /// loop does next (a response goes before the requests its transaction user sends after it).
+    func send(
+        _ bytes: [UInt8], to destination: SIPTransportAddress, over connection: Channel? = nil, batched: Bool = false
+    ) -> EventLoopFuture<Void> {
         eventLoop.assertInEventLoop()
         let buffer = ByteBuffer(bytes: bytes)
         switch destination.transport {
@@ -84,6 +87,7 @@ final class SIPTransportLayer {
                 return eventLoop.makeFailedFuture(SIPTransportError(.noRoute, "no UDP listener for \(destination)"))
             }
             let envelope = AddressedEnvelope(remoteAddress: destination.socketAddress, data: buffer)
+            guard batched else { return channel.writeAndFlush(envelope) }
             let written = channel.write(envelope)
             queueDatagramFlush()
             return written
