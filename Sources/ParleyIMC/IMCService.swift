@@ -47,8 +47,9 @@ final class IMCService: Service, Sendable {
         return IMCRPCMethods.methods(rooms: { await conference.snapshot() })
     }
 
-    /// Fan-out MESSAGEs that may await their 200 at once before room MESSAGEs get 503: about
-    /// half a second of delivery at the rate one event loop sustains, well inside Timer E.
+    /// Fan-out MESSAGEs that may await their 200 at once (queued for a shard or sent) before room
+    /// MESSAGEs get 503: about 150 ms of delivery at the 19 800/s two cores sustain, well inside
+    /// Timer E, so that past that rate nothing is retransmitted (Docs/Performance.md, imc-fanout).
     static let maximumPendingDeliveries = 3_000
 
     // MARK: - Requests
