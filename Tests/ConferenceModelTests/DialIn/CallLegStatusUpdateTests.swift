@@ -40,9 +40,9 @@ struct CallLegStatusUpdateTests {
 
     @Test("status numbers are SEMS's 0…5")
     func statusNumbers() {
-        #expect(CallLegStatus.allCases.map(\.rawValue) == Array(0...5))
-        #expect(CallLegStatus(rawValue: 2) == .ringing)
-        #expect(CallLegStatus(rawValue: 6) == nil)
+        #expect(VoiceParticipant.Status.allCases.map(\.rawValue) == Array(0...5))
+        #expect(VoiceParticipant.Status(rawValue: 2) == .ringing)
+        #expect(VoiceParticipant.Status(rawValue: 6) == nil)
     }
 
     @Test("the dial-in join reasons are the ones the IVR sends")
