@@ -26,7 +26,8 @@ final class IMCService: Service, Sendable {
         let handler = RequestRouter()
         endpoint = SIPEndpoint(
             configuration: .init(listenAddresses: settings.listenAddresses, productName: "Parley parley-imc"),
-            eventLoop: MultiThreadedEventLoopGroup.singleton.next(), logger: logger,
+            // One shard per core: the fan-out's client transactions spread over every loop.
+            eventLoops: Array(MultiThreadedEventLoopGroup.singleton.makeIterator()), logger: logger,
             requestHandler: { request in handler.route(request) })
         handler.service.withLock { $0 = self }
     }
@@ -46,8 +47,9 @@ final class IMCService: Service, Sendable {
         return IMCRPCMethods.methods(rooms: { await conference.snapshot() })
     }
 
-    /// Fan-out MESSAGEs that may await their 200 at once before room MESSAGEs get 503: about
-    /// half a second of delivery at the rate one event loop sustains, well inside Timer E.
+    /// Fan-out MESSAGEs that may await their 200 at once (queued for a shard or sent) before room
+    /// MESSAGEs get 503: about 150 ms of delivery at the 19 800/s two cores sustain, well inside
+    /// Timer E, so that past that rate nothing is retransmitted (Docs/Performance.md, imc-fanout).
     static let maximumPendingDeliveries = 3_000
 
     // MARK: - Requests
@@ -114,6 +116,10 @@ final class IMCService: Service, Sendable {
     /// §7), without waiting for any answer; a failed invitation is reported back when it fails.
     private func deliver(_ messages: [OutgoingIMMessage]) {
         var parsedFrom: [String: SIPURI] = [:]
+        var requests: [(request: SIPMessage, destination: SIPTransportAddress)] = []
+        var sent: [OutgoingIMMessage] = []
+        requests.reserveCapacity(messages.count)
+        sent.reserveCapacity(messages.count)
         for outgoing in messages {
             guard let target = try? SIPURI(parsing: outgoing.to),
                   let from = parsedFrom[outgoing.from] ?? (try? SIPURI(parsing: outgoing.from))
@@ -134,12 +140,19 @@ final class IMCService: Service, Sendable {
                 headers: [SIPHeaderField(name: "User-Agent", value: "Parley parley-imc")]
                     + outgoing.headerFields(extraHeaders: settings.extraHeaders),
                 body: outgoing.body)
-            let answer = endpoint.startTransaction(request, to: destination)
-            guard outgoing.invitation != nil else { continue }
-            answer.whenComplete { [self] result in
-                switch result {
-                case .success(let response): report(outgoing, status: response.statusCode ?? 500)
-                case .failure: report(outgoing, status: 408)
+            requests.append((request, destination))
+            sent.append(outgoing)
+        }
+        // Started from the listening shard's loop, behind the sender's response queued there, so
+        // the response leaves first; then one hop per endpoint shard for the whole fan-out, in the
+        // room logic's order (imc.md §6, §7).
+        endpoint.eventLoop.execute { [self, sent, requests] in
+            for (outgoing, answer) in zip(sent, endpoint.startTransactions(requests)) where outgoing.invitation != nil {
+                answer.whenComplete { [self] result in
+                    switch result {
+                    case .success(let response): report(outgoing, status: response.statusCode ?? 500)
+                    case .failure: report(outgoing, status: 408)
+                    }
                 }
             }
         }

@@ -1,5 +1,5 @@
 /// The state of a call's SIP dialog after a response, in SEMS's terms
-/// (`AmBasicSipDialog::Status`), which SEMS maps to a ``CallLegStatus`` (spec §8.3).
+/// (`AmBasicSipDialog::Status`), which SEMS maps to a ``VoiceParticipant/Status`` (spec §8.3).
 public enum CallLegDialogState: Sendable, Hashable {
     /// INVITE sent, nothing back yet.
     case trying

@@ -2,12 +2,12 @@
 /// because front-ends show them (spec §9.1, §16 item 6).
 public struct CallLegStatusUpdate: Sendable, Hashable {
     /// The new status.
-    public let status: CallLegStatus
+    public let status: VoiceParticipant.Status
     /// The new reason, e.g. `"INVITE"`, `"180 Ringing"`, `"BYE"`, `"disconnect"`, `""`.
     public let reason: String
 
     /// Creates an update.
-    public init(status: CallLegStatus, reason: String) {
+    public init(status: VoiceParticipant.Status, reason: String) {
         self.status = status
         self.reason = reason
     }
@@ -48,7 +48,7 @@ public struct CallLegStatusUpdate: Sendable, Hashable {
     }
 
     private init(code: Int, phrase: String, dialogState: CallLegDialogState) {
-        let status: CallLegStatus
+        let status: VoiceParticipant.Status
         switch dialogState {
         case .trying, .proceeding, .early:
             status = code == 180 || code == 183 ? .ringing : .connecting

@@ -73,6 +73,8 @@ public struct RoomSelectionSettings: Sendable {
     ///    `direct_room_strip` characters (stripped only when the user is longer than that);
     /// 4. otherwise ask for the room.
     ///
+    /// An empty room name (`room=`) also asks for the room, as SEMS's `onSessionStart` does for an
+    /// empty conference id.
     /// For direct access, `room_pin_split` is then applied to the room (spec §7.2).
     /// - Parameters:
     ///   - requestUser: the user part of the request URI.
@@ -98,6 +100,7 @@ public struct RoomSelectionSettings: Sendable {
             return .askForRoom(participantID: participantID)
         }
 
+        guard !room.isEmpty else { return .askForRoom(participantID: participantID) }
         guard let roomPINSplit else { return .direct(room: room, participantID: participantID) }
         guard let parts = roomPINSplit.split(room) else { return .tooShortForSplit(participantID: participantID) }
         return .direct(room: parts.room, participantID: parts.participantID)

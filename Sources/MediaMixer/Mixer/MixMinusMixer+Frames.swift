@@ -84,7 +84,8 @@ extension MixMinusMixer {
     // MARK: Events
 
     /// Hands every queued event to `body`, oldest first, and empties the queue (keeping its storage).
-    /// Events queued by calls `body` makes are delivered in the same drain.
+    /// Events queued by calls `body` makes are delivered in the same drain; if `body` throws, the
+    /// events not yet handed over are discarded with the rest of the queue.
     public func drainEvents(_ body: (MixerEvent) throws -> Void) rethrows {
         var index = 0
         defer { events.removeAll(keepingCapacity: true) }

@@ -108,6 +108,13 @@ public final class MixMinusMixer {
         roomSources.reserveCapacity(4)
         events = []
         events.reserveCapacity(max(1, configuration.eventCapacity))
+        // Every slot up to the capacity gets its buffers now, so adding members allocates nothing
+        // until the room outgrows the capacity. Pushed in reverse so members fill slot 0 first.
+        let capacity = max(0, configuration.memberCapacity)
+        for slotIndex in 0..<capacity {
+            slots.append(MixerMemberSlot(samplesPerFrame: count, limiter: fullMixLimiter))
+            freeSlots.append(capacity - 1 - slotIndex)
+        }
     }
 
     deinit {
@@ -127,7 +134,8 @@ public final class MixMinusMixer {
     public var memberCount: Int { activeSlots.count }
 
     /// Adds a member who neither speaks nor hears anything special yet: unmuted, not deaf, unity gains.
-    /// Reuses a free slot when there is one; otherwise grows storage (never during a tick).
+    /// Takes a free slot, preallocated up to ``MixMinusMixerConfiguration/memberCapacity`` or left by
+    /// a member who was removed; only beyond that does it grow storage (never during a tick).
     public func addMember() -> MixerMemberID {
         let slotIndex: Int
         if let free = freeSlots.popLast() {

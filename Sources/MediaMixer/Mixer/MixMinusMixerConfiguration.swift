@@ -4,7 +4,8 @@ public struct MixMinusMixerConfiguration: Hashable, Sendable {
     public var sampleRate: Int
     /// The frame length in milliseconds; one tick mixes one frame (RFC 3551 §4.2 default is 20 ms).
     public var ptime: Int
-    /// Members the mixer makes room for up front; adding more grows storage (on add, never in a tick).
+    /// Members the mixer makes room for up front, frame buffers included; adding more grows storage
+    /// (on add, never in a tick).
     public var memberCapacity: Int
     /// Events the queue holds between drains; further events in the same interval are dropped and
     /// counted in ``MixMinusMixer/droppedEventCount``.

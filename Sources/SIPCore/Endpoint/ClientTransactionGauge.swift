@@ -8,7 +8,7 @@ final class ClientTransactionGauge: Sendable {
     /// The current number of open client transactions.
     var value: Int { count.load(ordering: .relaxed) }
 
-    func opened() { count.add(1, ordering: .relaxed) }
+    func opened(_ transactions: Int = 1) { count.add(transactions, ordering: .relaxed) }
 
     func closed() { count.subtract(1, ordering: .relaxed) }
 }

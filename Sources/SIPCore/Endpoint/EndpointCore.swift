@@ -7,35 +7,36 @@ import NIOCore
 /// and ``SIPEndpoint`` reaches this object only through tasks submitted to that loop; the
 /// transports' callbacks also run on it. No state is ever touched from two threads.
 final class EndpointCore: @unchecked Sendable {
-    /// One armed timer of one transaction.
-    private struct TimerID: Hashable {
-        enum Side: Hashable { case server, client }
-        let side: Side
-        let key: TransactionKey
-        let timer: TransactionTimer
-    }
+    /// Timer resolution: RFC 3261's shortest timer is T1 (500 ms by default); 5 ms is 1 % of it.
+    private static let timerTickNanoseconds: UInt64 = 5_000_000
+    /// 8 192 ticks of 5 ms, 41 s: one turn holds 64*T1 (Timers B, F, H, L, M at 32 s).
+    private static let timerSlotCount = 8_192
 
     let eventLoop: EventLoop
     private let configuration: SIPEndpoint.Configuration
     private let logger: Logger
     private let requestHandler: @Sendable (IncomingRequest) -> Void
     /// Client transactions still waiting for their final response, shared with ``SIPEndpoint``.
-    let openClientTransactions = ClientTransactionGauge()
+    let openClientTransactions: ClientTransactionGauge
     private(set) var transports: SIPTransportLayer!
     private var servers = TransactionTable<ServerTransactionEntry>(minimumCapacity: 1024)
     private var clients = TransactionTable<ClientTransactionEntry>(minimumCapacity: 1024)
-    /// The generation of each armed timer. A timer is disarmed by forgetting it here, never by
-    /// cancelling its NIO task: `Scheduled.cancel()` scans every pending task on the loop, which
-    /// at thousands of transactions a second (each arming E, F and K) costs more than the SIP work.
-    /// A task that fires for a forgotten or re-armed timer finds another generation and does nothing.
-    private var timers: [TimerID: UInt64] = [:]
+    /// Every armed timer, driven by one NIO task for the earliest due slot instead of one NIO task
+    /// per timer. A timer is disarmed by forgetting its generation in the transaction's entry,
+    /// never by cancelling anything: `Scheduled.cancel()` scans every pending task on the loop.
+    private var timerWheel = TransactionTimerWheel<TransactionTimerID>(
+        tickNanoseconds: timerTickNanoseconds, slotCount: timerSlotCount, now: NIODeadline.now().uptimeNanoseconds)
+    /// When the wheel's NIO task is due, if one is scheduled.
+    private var timerWheelWakeUp: UInt64?
     private var nextTimerGeneration: UInt64 = 0
 
     init(
         configuration: SIPEndpoint.Configuration, eventLoop: EventLoop, logger: Logger,
+        openClientTransactions: ClientTransactionGauge = ClientTransactionGauge(),
         requestHandler: @escaping @Sendable (IncomingRequest) -> Void
     ) {
         self.configuration = configuration
+        self.openClientTransactions = openClientTransactions
         self.eventLoop = eventLoop
         self.logger = logger
         self.requestHandler = requestHandler
@@ -44,15 +45,18 @@ final class EndpointCore: @unchecked Sendable {
 
     // MARK: - Life cycle
 
-    func start() -> EventLoopFuture<[SIPTransportAddress]> {
+    /// Binds `addresses` (by default the configured listen addresses) and returns them bound.
+    func start(listeningOn addresses: [SIPTransportAddress]? = nil) -> EventLoopFuture<[SIPTransportAddress]> {
         eventLoop.assertInEventLoop()
-        let binds = configuration.listenAddresses.map { transports.listen(on: $0) }
+        let binds = (addresses ?? configuration.listenAddresses).map { transports.listen(on: $0) }
         return EventLoopFuture.whenAllSucceed(binds, on: eventLoop)
     }
 
     func shutdown() -> EventLoopFuture<Void> {
         eventLoop.assertInEventLoop()
-        timers = [:]
+        timerWheel = TransactionTimerWheel(
+            tickNanoseconds: Self.timerTickNanoseconds, slotCount: Self.timerSlotCount,
+            now: NIODeadline.now().uptimeNanoseconds)
         for entry in clients.transactions {
             guard let promise = entry.promise else { continue }
             openClientTransactions.closed()
@@ -67,6 +71,12 @@ final class EndpointCore: @unchecked Sendable {
 
     private func receive(_ packet: InboundPacket) {
         eventLoop.assertInEventLoop()
+        if let glance = ResponseGlance(packet.bytes),
+           clients.lookup(TransactionKey.client(branch: glance.branch, method: glance.method))?.machine
+               .absorbsResponses == true
+        {
+            return  // a retransmitted final response its completed transaction would drop unread
+        }
         let message: SIPMessage
         do {
             message = try SIPMessage(parsing: packet.bytes)
@@ -171,9 +181,9 @@ final class EndpointCore: @unchecked Sendable {
                 transports.send(response.serialized(), to: destination, over: entry.connection)
                     .whenFailure { [weak self] _ in self?.serverTransportFailed(key) }
             case .schedule(let timer, let delay):
-                schedule(TimerID(side: .server, key: key, timer: timer), after: delay)
+                scheduleServer(timer, key: key, after: delay)
             case .cancel(let timer):
-                timers.removeValue(forKey: TimerID(side: .server, key: key, timer: timer))
+                servers.update(key) { $0.timers.disarm(timer) }
             case .deliver(let request):
                 guard let entry = servers.lookup(key) else { continue }
                 let loop = eventLoop
@@ -185,7 +195,6 @@ final class EndpointCore: @unchecked Sendable {
                 logger.debug("server transaction \(key) ended without an answer: \(action)")
             case .terminated:
                 servers.remove(key)
-                cancelTimers(of: key, side: .server)
             }
         }
     }
@@ -196,6 +205,8 @@ final class EndpointCore: @unchecked Sendable {
 
     // MARK: - Client transactions
 
+    /// Starts a client transaction ``SIPEndpoint`` has counted in ``openClientTransactions`` already
+    /// (when it queued the start, so that work waiting for the loop counts as pending too).
     func startClientTransaction(
         _ request: SIPMessage, to destination: SIPTransportAddress, promise: EventLoopPromise<SIPMessage>,
         provisional: (@Sendable (SIPMessage) -> Void)?
@@ -204,6 +215,7 @@ final class EndpointCore: @unchecked Sendable {
         guard request.method != .ack, request.topVia?.hasRFC3261Branch == true,
               let key = TransactionKey.client(for: request)
         else {
+            openClientTransactions.closed()
             promise.fail(SIPTransactionError(.invalidRequest, "a client transaction needs a request with an RFC 3261 branch"))
             return
         }
@@ -214,7 +226,6 @@ final class EndpointCore: @unchecked Sendable {
         var entry = ClientTransactionEntry(machine: machine, destination: destination, promise: promise, provisional: provisional)
         let actions = entry.machine.start()
         clients.insert(entry, for: key)
-        openClientTransactions.opened()
         applyClient(actions, key: key)
     }
 
@@ -223,12 +234,12 @@ final class EndpointCore: @unchecked Sendable {
             switch action {
             case .send(let request):
                 guard let entry = clients.lookup(key) else { continue }
-                transports.send(request.serialized(), to: entry.destination)
+                transports.send(request.serialized(), to: entry.destination, batched: true)
                     .whenFailure { [weak self] _ in self?.clientTransportFailed(key) }
             case .schedule(let timer, let delay):
-                schedule(TimerID(side: .client, key: key, timer: timer), after: delay)
+                scheduleClient(timer, key: key, after: delay)
             case .cancel(let timer):
-                timers.removeValue(forKey: TimerID(side: .client, key: key, timer: timer))
+                clients.update(key) { $0.timers.disarm(timer) }
             case .deliver(let response):
                 deliverToCaller(response, key: key)
             case .timedOut:
@@ -238,7 +249,6 @@ final class EndpointCore: @unchecked Sendable {
             case .terminated:
                 failCaller(key, SIPTransactionError(.timeout, "transaction ended without a final response"))
                 clients.remove(key)
-                cancelTimers(of: key, side: .client)
             }
         }
     }
@@ -277,31 +287,62 @@ final class EndpointCore: @unchecked Sendable {
 
     // MARK: - Timers
 
-    private func schedule(_ id: TimerID, after delay: Duration) {
+    private func scheduleServer(_ timer: TransactionTimer, key: TransactionKey, after delay: Duration) {
+        let generation = newTimerGeneration()
+        guard servers.update(key, { $0.timers.arm(timer, generation: generation) }) != nil else { return }
+        arm(TransactionTimerID(side: .server, key: key, timer: timer, generation: generation), after: delay)
+    }
+
+    private func scheduleClient(_ timer: TransactionTimer, key: TransactionKey, after delay: Duration) {
+        let generation = newTimerGeneration()
+        guard clients.update(key, { $0.timers.arm(timer, generation: generation) }) != nil else { return }
+        arm(TransactionTimerID(side: .client, key: key, timer: timer, generation: generation), after: delay)
+    }
+
+    private func newTimerGeneration() -> UInt64 {
         nextTimerGeneration &+= 1
-        let generation = nextTimerGeneration
-        timers[id] = generation
+        return nextTimerGeneration
+    }
+
+    private func arm(_ id: TransactionTimerID, after delay: Duration) {
         let (seconds, attoseconds) = delay.components
-        let nanoseconds = seconds * 1_000_000_000 + attoseconds / 1_000_000_000
-        eventLoop.scheduleTask(in: .nanoseconds(nanoseconds)) { [weak self] in
-            self?.timerFired(id, generation: generation)
+        let nanoseconds = UInt64(max(0, seconds * 1_000_000_000 + attoseconds / 1_000_000_000))
+        let deadline = NIODeadline.now().uptimeNanoseconds + nanoseconds
+        timerWheel.insert(id, deadline: deadline)
+        wakeTimerWheel(by: deadline)
+    }
+
+    /// Makes sure the wheel's task runs by `deadline` (one tick later at most, see ``TransactionTimerWheel``).
+    private func wakeTimerWheel(by deadline: UInt64) {
+        if let pending = timerWheelWakeUp, pending <= deadline { return }
+        // An earlier task still pending stays scheduled: when it runs it finds nothing due, which
+        // is cheaper than cancelling it (a scan of the loop's tasks).
+        let tick = Self.timerTickNanoseconds
+        let wakeUp = (deadline + tick - 1) / tick * tick
+        timerWheelWakeUp = wakeUp
+        eventLoop.scheduleTask(deadline: NIODeadline.uptimeNanoseconds(wakeUp)) { [weak self] in
+            self?.runTimerWheel(scheduledFor: wakeUp)
         }
     }
 
-    private func timerFired(_ id: TimerID, generation: UInt64) {
-        guard timers[id] == generation else { return }
-        timers.removeValue(forKey: id)
+    private func runTimerWheel(scheduledFor wakeUp: UInt64) {
+        if timerWheelWakeUp == wakeUp { timerWheelWakeUp = nil }
+        for id in timerWheel.expire(now: NIODeadline.now().uptimeNanoseconds) { timerFired(id) }
+        if let next = timerWheel.nextWakeUp { wakeTimerWheel(by: next) }
+    }
+
+    private func timerFired(_ id: TransactionTimerID) {
         switch id.side {
         case .server:
-            if let actions = servers.update(id.key, { $0.machine.timerFired(id.timer) }) { applyServer(actions, key: id.key) }
+            let fired = servers.update(id.key) { entry -> [TransactionAction]? in
+                entry.timers.expire(id.timer, generation: id.generation) ? entry.machine.timerFired(id.timer) : nil
+            }
+            if let actions = fired ?? nil { applyServer(actions, key: id.key) }
         case .client:
-            if let actions = clients.update(id.key, { $0.machine.timerFired(id.timer) }) { applyClient(actions, key: id.key) }
-        }
-    }
-
-    private func cancelTimers(of key: TransactionKey, side: TimerID.Side) {
-        for timer in [TransactionTimer.a, .b, .d, .e, .f, .g, .h, .i, .j, .k, .l, .m] {
-            timers.removeValue(forKey: TimerID(side: side, key: key, timer: timer))
+            let fired = clients.update(id.key) { entry -> [TransactionAction]? in
+                entry.timers.expire(id.timer, generation: id.generation) ? entry.machine.timerFired(id.timer) : nil
+            }
+            if let actions = fired ?? nil { applyClient(actions, key: id.key) }
         }
     }
 }

@@ -6,6 +6,6 @@ extension SIPEndpoint {
     /// session sends right after it.
     func sendOutsideTransaction(_ message: SIPMessage, to destination: SIPTransportAddress) -> EventLoopFuture<Void> {
         eventLoop.assertInEventLoop()
-        return core.transports.send(message.serialized(), to: destination)
+        return shards[0].transports.send(message.serialized(), to: destination)
     }
 }

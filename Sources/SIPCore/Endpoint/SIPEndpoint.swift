@@ -3,12 +3,19 @@ import NIOCore
 import NIOPosix
 import Synchronization
 
-/// A SIP endpoint: transports, transaction tables and timers driven on one event loop, with a
-/// transaction user (TU) on top that gets requests and sends requests.
+/// A SIP endpoint: transports, transaction tables and timers driven on one or more event loops,
+/// with a transaction user (TU) on top that gets requests and sends requests.
 ///
 /// This is the thin driver of STYLE rule 2: the transaction state machines decide, the endpoint
 /// performs their actions — sending bytes, arming and cancelling timers, delivering messages.
-/// Everything mutable lives in an `EndpointCore` confined to ``eventLoop``.
+/// Everything mutable lives in `EndpointCore`s, each confined to its own event loop (a shard).
+///
+/// With several loops, shard 0 binds the listen addresses and serves every incoming request;
+/// every other shard binds one UDP socket of its own on each UDP listen host (a free port) and
+/// owns its own client transactions and timers. ``makeVia(for:)`` takes the UDP shards in turn,
+/// and a request leaves from the socket of the shard its Via names, so its responses come back to
+/// that shard (RFC 3261 §18.2.2 answers to the Via sent-by, §18.1.1 sends from it): a fan-out of
+/// many requests spreads over every core. TCP stays on shard 0.
 public final class SIPEndpoint: Sendable {
     /// What an endpoint listens on and how its transactions time.
     public struct Configuration: Sendable {
@@ -33,47 +40,81 @@ public final class SIPEndpoint: Sendable {
         }
     }
 
-    /// The loop that owns all of this endpoint's state.
+    /// The loop of shard 0, which owns the listen addresses and every server transaction.
     public let eventLoop: EventLoop
-    let core: EndpointCore
-    /// The bound addresses, readable from any thread for ``makeVia(for:)``.
-    private let boundAddressList = Mutex<[SIPTransportAddress]>([])
+    /// One core per event loop; shard 0 listens. Internal so that usages in this module (the
+    /// INVITE sessions' ACK) can send on shard 0 from its loop.
+    let shards: [EndpointCore]
+    /// The bound addresses of each shard, readable from any thread for ``makeVia(for:)``.
+    private let shardAddresses = Mutex<[[SIPTransportAddress]]>([])
+    /// The next shard ``makeVia(for:)`` gives a UDP request to.
+    private let nextShard = Atomic<Int>(0)
+    private let openClientTransactions = ClientTransactionGauge()
     private let advertisedHost: String?
 
-    /// Creates an endpoint; `requestHandler` is called on ``eventLoop`` for every new request
-    /// (and for ACKs of 2xx responses, which belong to no server transaction).
-    public init(
+    /// Creates an endpoint on one event loop; `requestHandler` is called on ``eventLoop`` for
+    /// every new request (and for ACKs of 2xx responses, which belong to no server transaction).
+    public convenience init(
         configuration: Configuration, eventLoop: EventLoop, logger: Logger = Logger(label: "parley.sip"),
         requestHandler: @escaping @Sendable (IncomingRequest) -> Void
     ) {
-        self.eventLoop = eventLoop
-        self.advertisedHost = configuration.advertisedHost
-        self.core = EndpointCore(
-            configuration: configuration, eventLoop: eventLoop, logger: logger, requestHandler: requestHandler)
+        self.init(configuration: configuration, eventLoops: [eventLoop], logger: logger, requestHandler: requestHandler)
     }
 
-    /// Binds every listen address and returns the bound addresses (with real ports).
+    /// Creates an endpoint with one shard per loop of `eventLoops` (at least one); shard 0, on
+    /// `eventLoops[0]`, listens. `requestHandler` is called on the loop of the shard that received
+    /// the request (shard 0 for every request sent to a listen address).
+    public init(
+        configuration: Configuration, eventLoops: [EventLoop], logger: Logger = Logger(label: "parley.sip"),
+        requestHandler: @escaping @Sendable (IncomingRequest) -> Void
+    ) {
+        precondition(!eventLoops.isEmpty, "an endpoint needs an event loop")
+        self.eventLoop = eventLoops[0]
+        self.advertisedHost = configuration.advertisedHost
+        let gauge = openClientTransactions
+        self.shards = eventLoops.map { loop in
+            EndpointCore(
+                configuration: configuration, eventLoop: loop, logger: logger, openClientTransactions: gauge,
+                requestHandler: requestHandler)
+        }
+    }
+
+    /// Binds every listen address (and each further shard's UDP sockets) and returns the bound
+    /// listen addresses (with real ports).
     public func start() async throws -> [SIPTransportAddress] {
-        let core = self.core
-        let bound = try await eventLoop.flatSubmit { core.start() }.get()
-        boundAddressList.withLock { $0 = bound }
+        let first = shards[0]
+        let bound = try await first.eventLoop.flatSubmit { first.start() }.get()
+        var addresses = [bound]
+        for shard in shards.dropFirst() {
+            let sockets = try bound.filter { $0.transport == .udp }.map { try SIPTransportAddress(.udp, host: $0.host, port: 0) }
+            addresses.append(try await shard.eventLoop.flatSubmit { shard.start(listeningOn: sockets) }.get())
+        }
+        shardAddresses.withLock { $0 = addresses }
         return bound
     }
 
     /// The addresses bound by ``start()``.
     public func boundAddresses() async throws -> [SIPTransportAddress] {
-        boundAddressList.withLock { $0 }
+        shardAddresses.withLock { $0.first ?? [] }
     }
 
     /// The client transactions still waiting for their final response: a transaction user bounds
     /// its work with it, answering 503 when too much is in flight (RFC 3261 §21.5.4).
-    public var pendingClientTransactionCount: Int { core.openClientTransactions.value }
+    public var pendingClientTransactionCount: Int { openClientTransactions.value }
 
     /// A fresh top Via for a request leaving over `transport`: this endpoint's sent-by, a new
     /// branch and `rport` (RFC 3261 §8.1.1.7, RFC 3581 §3). Call it after ``start()``.
+    ///
+    /// For UDP the sent-by is the next shard's socket in turn, which is where the request leaves
+    /// from and its responses arrive.
     public func makeVia(for transport: SIPTransportProtocol) -> SIPVia {
-        let addresses = boundAddressList.withLock { $0 }
-        let local = addresses.first { $0.transport == transport } ?? addresses.first
+        let local = shardAddresses.withLock { addresses -> SIPTransportAddress? in
+            let shard = transport == .udp && addresses.count > 1
+                ? nextShard.wrappingAdd(1, ordering: .relaxed).oldValue.magnitude % UInt(addresses.count) : 0
+            let own = addresses[Int(shard)]
+            return own.first { $0.transport == transport } ?? addresses.first?.first { $0.transport == transport }
+                ?? addresses.first?.first
+        }
         var host = local?.host ?? "127.0.0.1"
         if host == "0.0.0.0" || host == "::" { host = advertisedHost ?? "127.0.0.1" }
         return SIPVia(
@@ -102,23 +143,63 @@ public final class SIPEndpoint: Sendable {
         _ request: SIPMessage, to destination: SIPTransportAddress,
         provisional: (@Sendable (SIPMessage) -> Void)? = nil
     ) -> EventLoopFuture<SIPMessage> {
-        let core = self.core
-        let promise = eventLoop.makePromise(of: SIPMessage.self)
-        eventLoop.execute {
+        let core = shards[shardIndex(for: request, to: destination)]
+        let promise = core.eventLoop.makePromise(of: SIPMessage.self)
+        openClientTransactions.opened()
+        core.eventLoop.execute {
             core.startClientTransaction(request, to: destination, promise: promise, provisional: provisional)
         }
         return promise.futureResult
     }
 
+    /// Starts a client transaction for each request at once, in order within each shard, and
+    /// returns the futures of their final responses in the same order.
+    ///
+    /// One hop to each shard's loop for the whole batch, and each shard hands its datagrams to
+    /// the socket together (one `sendmmsg`): the cheap way to send a fan-out.
+    public func startTransactions(_ requests: [(request: SIPMessage, destination: SIPTransportAddress)])
+        -> [EventLoopFuture<SIPMessage>]
+    {
+        var batches = Array(repeating: [(SIPMessage, SIPTransportAddress, EventLoopPromise<SIPMessage>)](), count: shards.count)
+        var futures: [EventLoopFuture<SIPMessage>] = []
+        futures.reserveCapacity(requests.count)
+        for (request, destination) in requests {
+            let index = shardIndex(for: request, to: destination)
+            let promise = shards[index].eventLoop.makePromise(of: SIPMessage.self)
+            batches[index].append((request, destination, promise))
+            futures.append(promise.futureResult)
+        }
+        // Counted as pending now, not when the loops get to them: a backlog on a loop is pending work.
+        openClientTransactions.opened(requests.count)
+        for (core, batch) in zip(shards, batches) where !batch.isEmpty {
+            core.eventLoop.execute {
+                for (request, destination, promise) in batch {
+                    core.startClientTransaction(request, to: destination, promise: promise, provisional: nil)
+                }
+            }
+        }
+        return futures
+    }
+
+    /// The shard whose UDP socket the request's Via names (see ``makeVia(for:)``); shard 0 for
+    /// TCP and for a Via this endpoint did not make.
+    private func shardIndex(for request: SIPMessage, to destination: SIPTransportAddress) -> Int {
+        guard shards.count > 1, destination.transport == .udp, let port = request.topVia?.port else { return 0 }
+        return shardAddresses.withLock { addresses in
+            addresses.firstIndex { own in own.contains { $0.transport == .udp && $0.port == port } } ?? 0
+        }
+    }
+
     /// Sends a message outside any transaction (an ACK for a 2xx, §13.2.2.4, or a stateless relay).
     public func sendStateless(_ message: SIPMessage, to destination: SIPTransportAddress) async throws {
-        let core = self.core
+        let core = shards[0]
         try await eventLoop.flatSubmit { core.transports.send(message.serialized(), to: destination) }.get()
     }
 
     /// Closes every socket and fails the requests still waiting.
     public func shutdown() async {
-        let core = self.core
-        try? await eventLoop.flatSubmit { core.shutdown() }.get()
+        for core in shards {
+            try? await core.eventLoop.flatSubmit { core.shutdown() }.get()
+        }
     }
 }

@@ -26,4 +26,6 @@ struct ServerTransactionEntry {
     let source: SIPTransportAddress
     /// The connection the request arrived on, if a stream.
     let connection: Channel?
+    /// The transaction's armed timers.
+    var timers = ArmedTransactionTimers()
 }

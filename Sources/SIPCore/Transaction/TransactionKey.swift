@@ -84,3 +84,11 @@ public struct TransactionKey: Sendable, Hashable, CustomStringConvertible {
         }
     }
 }
+
+extension TransactionKey {
+    /// The client key of a response whose top Via branch and CSeq method were read without a
+    /// full parse: equal to ``client(for:)`` of that response (§17.1.3).
+    static func client(branch: String, method: SIPMethod) -> TransactionKey {
+        TransactionKey(identity: .branch(branch, sentBy: nil), method: method)
+    }
+}

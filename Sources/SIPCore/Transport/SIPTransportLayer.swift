@@ -7,11 +7,16 @@ import NIOPosix
 /// source port a peer sees is the port it can answer to. TCP connections are kept by remote
 /// address and reused in both directions (RFC 3261 §18.2.2, §18.1.1).
 final class SIPTransportLayer {
+    /// Socket buffer size asked for on UDP sockets: 4 MB holds thousands of datagrams.
+    private static let datagramBufferBytes: SocketOptionValue = 4 << 20
+
     let eventLoop: EventLoop
     private let receive: (InboundPacket) -> Void
     private var datagramChannels: [Channel] = []
     private var streamListeners: [Channel] = []
     private var connections: [SocketAddress: Channel] = [:]
+    /// Whether a flush of the UDP sockets is queued on the loop (see ``send(_:to:over:)``).
+    private var datagramFlushQueued = false
 
     /// Addresses actually bound, in the order they were requested.
     private(set) var boundAddresses: [SIPTransportAddress] = []
@@ -30,6 +35,10 @@ final class SIPTransportLayer {
         case .udp:
             bound = DatagramBootstrap(group: eventLoop)
                 .channelOption(.socketOption(.so_reuseaddr), value: 1)
+                // Room for bursts (a fan-out's responses arrive together) while the loop is busy;
+                // the kernel caps it at net.core.rmem_max / wmem_max.
+                .channelOption(.socketOption(.so_rcvbuf), value: Self.datagramBufferBytes)
+                .channelOption(.socketOption(.so_sndbuf), value: Self.datagramBufferBytes)
                 .channelOption(ChannelOptions.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: 65_536))
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
@@ -62,7 +71,14 @@ final class SIPTransportLayer {
 
     /// Sends bytes: over `connection` when it is still open, else over a cached or new TCP
     /// connection, or from the UDP listener of the destination's address family.
-    func send(_ bytes: [UInt8], to destination: SIPTransportAddress, over connection: Channel? = nil) -> EventLoopFuture<Void> {
+    ///
+    /// With `batched`, a datagram is written at once but flushed by one task queued behind the
+    /// current one, so that the requests a loop pass produces (a fan-out) leave in one `sendmmsg`
+    /// instead of one `sendmsg` each; without it the datagram leaves now, ahead of anything the
+    /// loop does next (a response goes before the requests its transaction user sends after it).
+    func send(
+        _ bytes: [UInt8], to destination: SIPTransportAddress, over connection: Channel? = nil, batched: Bool = false
+    ) -> EventLoopFuture<Void> {
         eventLoop.assertInEventLoop()
         let buffer = ByteBuffer(bytes: bytes)
         switch destination.transport {
@@ -71,7 +87,10 @@ final class SIPTransportLayer {
                 return eventLoop.makeFailedFuture(SIPTransportError(.noRoute, "no UDP listener for \(destination)"))
             }
             let envelope = AddressedEnvelope(remoteAddress: destination.socketAddress, data: buffer)
-            return channel.writeAndFlush(envelope)
+            guard batched else { return channel.writeAndFlush(envelope) }
+            let written = channel.write(envelope)
+            queueDatagramFlush()
+            return written
         case .tcp:
             if let connection, connection.isActive {
                 return connection.writeAndFlush(buffer)
@@ -92,6 +111,17 @@ final class SIPTransportLayer {
     }
 
     // MARK: - Helpers
+
+    private func queueDatagramFlush() {
+        guard !datagramFlushQueued else { return }
+        datagramFlushQueued = true
+        let this = NIOLoopBound(self, eventLoop: eventLoop)
+        eventLoop.execute {
+            let layer = this.value
+            layer.datagramFlushQueued = false
+            for channel in layer.datagramChannels { channel.flush() }
+        }
+    }
 
     private func addStreamHandlers(to channel: Channel) throws {
         if let remote = channel.remoteAddress { connections[remote] = channel }

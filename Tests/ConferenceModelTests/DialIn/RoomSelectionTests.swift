@@ -27,6 +27,8 @@ struct RoomSelectionTests {
         Case(user: "000777123", appParameters: "room=abc; enter_room=true", header: nil, expected: .askForRoom(participantID: "")),
         Case(user: "4711", appParameters: "enter_room=false;room=abc", header: nil, expected: .direct(room: "abc", participantID: "")),
         Case(user: "4711", appParameters: "enter_room=yes", header: nil, expected: .askForRoom(participantID: "")),
+        // An empty room name asks for the room (SEMS `onSessionStart` tests `conf_id.empty()`).
+        Case(user: "000777123", appParameters: "room=", header: nil, expected: .askForRoom(participantID: "")),
         // Without participant_id_param the id comes from X-ParticipantID.
         Case(user: "000777123", appParameters: "pid=p7", header: "h1", expected: .direct(room: "123", participantID: "h1")),
         Case(user: "4711", appParameters: nil, header: "h1", expected: .askForRoom(participantID: "h1")),
