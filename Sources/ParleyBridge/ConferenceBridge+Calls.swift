@@ -264,10 +264,8 @@ extension ConferenceBridge {
     func updateRow(_ call: BridgeCall, _ update: CallLegStatusUpdate) async {
         guard let room = call.room else { return }
         let tag = call.callTag
-        // The row's status and the call leg's status carry SEMS's same numbers (spec §9.1).
-        guard let status = VoiceParticipant.Status(rawValue: update.status.rawValue) else { return }
         await registry.update { directory, now in
-            directory.updateStatus(room: room, callTag: tag, status: status, reason: update.reason, at: now)
+            directory.updateStatus(room: room, callTag: tag, status: update.status, reason: update.reason, at: now)
         }
     }
 
