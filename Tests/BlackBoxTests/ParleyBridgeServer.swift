@@ -15,7 +15,8 @@ final class ParleyBridgeServer {
         let database = FileManager.default.temporaryDirectory
             .appendingPathComponent("parley-bridge-\(UUID().uuidString).sqlite").path
         databasePath = database
-        let firstRTPPort = 30000 + Int.random(in: 0..<500) * 20
+        // Below the ephemeral ports (32768 and up) that free-port lookups and clients are given.
+        let firstRTPPort = 20000 + Int.random(in: 0..<600) * 20
         process = try ProductProcess(
             "parley-bridge",
             arguments: [
