@@ -149,7 +149,7 @@ let package = Package(
         .testTarget(name: "ControlAPITests", dependencies: ["ControlAPI"], swiftSettings: strictSettings),
         .testTarget(
             name: "BlackBoxTests",
-            dependencies: ["SIPCore", "SIPTesting"],
+            dependencies: ["SIPCore", "SIPTesting", "MediaTesting"],
             // SIPp scenario files, read from the source tree by path; not resources of the bundle.
             exclude: ["Scenarios"],
             swiftSettings: strictSettings

@@ -4,6 +4,7 @@ enum MediaCommand: Sendable {
     case removeRoom(MediaRoomID)
     case addMember(MediaRoomID, MediaMemberID, RTPStreamSettings, OwnershipTransfer<RTPSession>)
     case removeMember(MediaRoomID, MediaMemberID)
+    case moveMember(MediaRoomID, MediaMemberID, MediaRoomID)
     case setMuted(MediaRoomID, MediaMemberID, Bool)
     case setDeaf(MediaRoomID, MediaMemberID, Bool)
     case setInputGain(MediaRoomID, MediaMemberID, Float)

@@ -141,6 +141,20 @@ public final class MediaEngine: Sendable {
         enqueue(.removeMember(room, member))
     }
 
+    /// Moves a member with their RTP session to another room at the next tick: the port, the
+    /// latched peer address and the stream stay, so the phone notices nothing (a caller who typed
+    /// a room number in a room of their own joins the conference this way). Their private prompt
+    /// and mute state stay behind.
+    /// - Throws: ``MediaEngineError`` when `destination` is unknown.
+    public func moveMember(_ member: MediaMemberID, from room: MediaRoomID, to destination: MediaRoomID) throws(MediaEngineError) {
+        try control.withLock { (state) throws(MediaEngineError) in
+            guard state.rooms.contains(destination) else {
+                throw MediaEngineError(.unknownRoom, "move \(member) to \(destination)")
+            }
+        }
+        enqueue(.moveMember(room, member, destination))
+    }
+
     /// Mutes or unmutes a member: their voice leaves everyone's mix; they still hear the room.
     public func setMuted(_ muted: Bool, member: MediaMemberID, in room: MediaRoomID) {
         enqueue(.setMuted(room, member, muted))

@@ -136,6 +136,12 @@ final class MediaEngineCore: @unchecked Sendable {
             if let leg = rooms[room]?.leg(member) { poller.forget(leg.session) }
             rooms[room]?.removeMember(member)
             return true
+        case .moveMember(let room, let member, let destination):
+            if let leg = rooms[room]?.removeMember(member), let target = rooms[destination],
+               (try? target.addMember(member, stream: leg.settings, session: leg.session)) != nil {
+                target.leg(member)?.continueStream(of: leg)
+            }
+            return true
         case .setMuted(let room, let member, let muted):
             if let room = rooms[room], let leg = room.leg(member) { try? room.mixer.setMuted(muted, for: leg.mixerMember) }
         case .setDeaf(let room, let member, let deaf):

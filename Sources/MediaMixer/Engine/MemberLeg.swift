@@ -71,6 +71,19 @@ final class MemberLeg {
         payload.deallocate()
     }
 
+    /// Takes over the stream position of the leg this member had in another room: oRTP's receive
+    /// side is pulled by timestamp, so the new leg must ask for the timestamps the old one had
+    /// reached, and the peer must keep seeing one continuous stream from us.
+    func continueStream(of previous: MemberLeg) {
+        ticks = previous.ticks
+        receiveTimestamp = previous.receiveTimestamp
+        sendTimestamp = previous.sendTimestamp
+        lastSource = previous.lastSource
+        ticksSinceLastPacket = previous.ticksSinceLastPacket
+        sentFirstPacket = previous.sentFirstPacket
+        pollsReadiness = previous.pollsReadiness
+    }
+
     /// Pulls the packet due now from oRTP, decodes or conceals it, and resamples to the room rate.
     func receive() {
         hasFrame = false

@@ -37,13 +37,16 @@ final class RoomMedia {
         activeEncodings.reserveCapacity(legs.count + 4)
     }
 
-    /// Removes a member, their leg and the encodings only they heard.
-    func removeMember(_ id: MediaMemberID) {
-        guard let index = legs.firstIndex(where: { $0.id == id }) else { return }
+    /// Removes a member, their leg and the encodings only they heard; returns the leg, whose
+    /// session another room may take over.
+    @discardableResult
+    func removeMember(_ id: MediaMemberID) -> MemberLeg? {
+        guard let index = legs.firstIndex(where: { $0.id == id }) else { return nil }
         let leg = legs.remove(at: index)
         legsByMixerMember[leg.mixerMember] = nil
         try? mixer.removeMember(leg.mixerMember)
         encodings = encodings.filter { key, _ in key.output != .own(leg.mixerMember) && key.listener != id.rawValue }
+        return leg
     }
 
     /// The leg of member `id`.

@@ -1,0 +1,40 @@
+/// `parley-bridge`'s own settings (those SEMS has no key for) as one source gives them: the
+/// command line or the config file; `nil` where that source says nothing, so sources can be layered.
+struct BridgeOptionValues: Sendable, Equatable {
+    /// `--sip` / `sip.listen`: SIP listeners, `transport:host:port`.
+    var sipListen: [String]?
+    /// `sip.advertised-host`: the address put in Via, Contact and SDP when listening on a wildcard.
+    var advertisedHost: String?
+    /// `--rtp-ports` / `rtp.ports`: `first-last`.
+    var rtpPorts: String?
+    /// `rtp.address`: the address RTP sockets bind.
+    var rtpAddress: String?
+    /// `media.codecs`: the codecs offered and accepted, in preference order.
+    var codecs: [String]?
+    /// `media.room-rate`: the mixing rate of rooms.
+    var roomRate: Int?
+    /// `--db` / `database`: the SQLite file.
+    var database: String?
+    /// `--prompts` / `prompts.directory`: the default prompt set's folder.
+    var promptsDirectory: String?
+    /// `--xmlrpc` / `xmlrpc.listen`: `host:port` or `off`.
+    var xmlrpcListen: String?
+    /// `--log-level` / `log-level`.
+    var logLevel: String?
+
+    /// These values where set, `fallback`'s elsewhere (the command line over the config file).
+    func overriding(_ fallback: BridgeOptionValues) -> BridgeOptionValues {
+        BridgeOptionValues(
+            sipListen: sipListen ?? fallback.sipListen, advertisedHost: advertisedHost ?? fallback.advertisedHost,
+            rtpPorts: rtpPorts ?? fallback.rtpPorts, rtpAddress: rtpAddress ?? fallback.rtpAddress,
+            codecs: codecs ?? fallback.codecs, roomRate: roomRate ?? fallback.roomRate,
+            database: database ?? fallback.database, promptsDirectory: promptsDirectory ?? fallback.promptsDirectory,
+            xmlrpcListen: xmlrpcListen ?? fallback.xmlrpcListen, logLevel: logLevel ?? fallback.logLevel)
+    }
+
+    /// The config file keys of these settings.
+    static let fileKeys: Set<String> = [
+        "sip.listen", "sip.advertised-host", "rtp.ports", "rtp.address", "media.codecs", "media.room-rate",
+        "database", "prompts.directory", "xmlrpc.listen", "log-level",
+    ]
+}

@@ -1,0 +1,89 @@
+import ConferenceModel
+import Foundation
+import Logging
+import MediaMixer
+import SIPCore
+
+/// Driving each caller's PIN dialogue (``DialInCall``, spec §7.1–§7.3) and its timers.
+extension ConferenceBridge {
+    func driveDialIn(_ id: Int, _ input: DialInInput) async {
+        guard var call = calls[id] else { return }
+        let actions = call.dialIn.receive(input)
+        calls[id] = call
+        for action in actions {
+            switch action {
+            case .play(let list):
+                play(list, to: id, looping: false, reportsEnd: true)
+            case .flushPrompts:
+                silencePrompts(of: id)
+            case .startTimer(let timer, let delay):
+                startTimer(timer, after: delay, for: id)
+            case .cancelTimer(let timer):
+                calls[id]?.timers[timer] = nil
+            case .validate(let room, let participantID):
+                let isValid = await registry.update { directory, _ in
+                    guard let entry = directory.rooms[room] else { return false }
+                    return participantID.isEmpty || entry.hasParticipant(participantID: participantID)
+                }
+                await driveDialIn(id, .roomValidated(isValid: isValid))
+            case .join(let room, let participantID, let reason):
+                let admitted = await join(id, room: room, participantID: participantID, reason: reason)
+                await driveDialIn(id, .joinResult(succeeded: admitted))
+            case .hangUp:
+                sendAway(id)
+            }
+        }
+    }
+
+    /// SEMS `newParticipant` and `connectConference` (spec §7.1–§7.3): the row, then the mix.
+    func join(_ id: Int, room: String, participantID: String, reason: String) async -> Bool {
+        guard let call = calls[id] else { return false }
+        let requireInvitation = settings.dialIn.roomPINSplit != nil
+        let (tag, number) = (call.callTag, call.number)
+        let admitted = await registry.update { directory, now in
+            directory.admitCaller(
+                room: room, callTag: tag, number: number, participantID: participantID, reason: reason,
+                requireInvitation: requireInvitation, at: now)
+        }
+        guard admitted, let current = calls[id], let member = current.member, let lobby = current.lobby else { return false }
+        do {
+            let engineRoom = try conferenceRoom(room)
+            try engine.moveMember(member, from: lobby, to: engineRoom)
+            engine.removeRoom(lobby)
+            calls[id]?.engineRoom = engineRoom
+            calls[id]?.lobby = nil
+        } catch {
+            logger.warning("call \(call.callTag) could not join \(room): \(error)")
+            return false
+        }
+        calls[id]?.room = room
+        calls[id]?.connectedAt = Date()
+        logger.info("call \(call.callTag) from \(call.number) entered room \(room) (\(reason))")
+        enterMix(id, room: room)
+        return true
+    }
+
+    func handle(_ event: MediaEngineEvent) async {
+        guard case .digit(_, let member, let key) = event, let id = callsByMember[member] else { return }
+        await driveDialIn(id, .digit(key))
+    }
+
+    func startTimer(_ timer: BridgeTimer, after delay: Duration, for id: Int) {
+        nextTimerGeneration += 1
+        let generation = nextTimerGeneration
+        calls[id]?.timers[timer] = generation
+        Task {
+            try? await Task.sleep(for: delay)
+            await self.timerFired(timer, generation: generation, call: id)
+        }
+    }
+
+    func timerFired(_ timer: BridgeTimer, generation: UInt64, call id: Int) async {
+        guard calls[id]?.timers[timer] == generation else { return }
+        calls[id]?.timers[timer] = nil
+        switch timer {
+        case .interDigit: await driveDialIn(id, .timerFired(timer))
+        case .lonelyUser: drivePrompter(id, .timerFired(timer))
+        }
+    }
+}

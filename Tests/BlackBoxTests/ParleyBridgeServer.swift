@@ -1,0 +1,66 @@
+import Foundation
+import SIPTesting
+
+/// A running `parley-bridge` on free loopback ports: SIP over UDP, XML-RPC, an RTP range of its
+/// own, a database in the temporary folder and a short test prompt set.
+final class ParleyBridgeServer {
+    let process: ProductProcess
+    let sipPort: Int
+    let xmlrpcURL: String
+    /// The SQLite file of `--db`.
+    let databasePath: String
+
+    /// `parley-bridge` with loopback listeners and `extraArguments`.
+    init(extraArguments: [String] = []) throws {
+        let database = FileManager.default.temporaryDirectory
+            .appendingPathComponent("parley-bridge-\(UUID().uuidString).sqlite").path
+        databasePath = database
+        let firstRTPPort = 30000 + Int.random(in: 0..<500) * 20
+        process = try ProductProcess(
+            "parley-bridge",
+            arguments: [
+                "--sip", "udp:127.0.0.1:0", "--xmlrpc", "127.0.0.1:0", "--db", database,
+                "--rtp-ports", "\(firstRTPPort)-\(firstRTPPort + 19)", "--prompts", try ParleyBridgeTestPrompts.directory(),
+            ] + extraArguments)
+        let sipLine = try process.waitForLine(containing: "parley-bridge listening on udp:127.0.0.1:")
+        guard let port = sipLine.split(separator: ":").last.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) else {
+            throw TestSocketError("no port in '\(sipLine)'")
+        }
+        sipPort = port
+        xmlrpcURL = String(try process.waitForLine(containing: "parley-bridge xmlrpc on ").split(separator: " ").last ?? "")
+    }
+
+    /// Calls an XML-RPC method with Python's `xmlrpc.client`, a real client, and returns its
+    /// result decoded from JSON (arrays, strings, numbers).
+    func xmlrpc(_ method: String, _ arguments: [String]) throws -> Any {
+        let python = try ExternalPeer(named: "python3", installHint: "apt-get install python3")
+        let script = """
+            import json, sys, xmlrpc.client
+            proxy = xmlrpc.client.ServerProxy(sys.argv[1])
+            print("RESULT " + json.dumps(getattr(proxy, sys.argv[2])(*sys.argv[3:])))
+            """
+        let outcome = try python.run(["-c", script, xmlrpcURL, method] + arguments, timeout: .seconds(10))
+        guard let line = outcome.output.split(separator: "\n").last(where: { $0.hasPrefix("RESULT ") }) else {
+            throw TestSocketError("\(method) failed: \(outcome.output)")
+        }
+        return try JSONSerialization.jsonObject(with: Data(line.dropFirst(7).utf8), options: [.fragmentsAllowed])
+    }
+
+    /// The rows of `roomInfo(room, adminPIN)`: `[tag, number, status, reason, muted, participant_id]`.
+    func participants(room: String, adminPIN: String) throws -> [[Any]] {
+        let result = try xmlrpc("roomInfo", [room, adminPIN]) as? [Any]
+        return (result?[2] as? [[Any]]) ?? []
+    }
+
+    /// Polls roomInfo until a row satisfies `condition`, for up to `timeout`.
+    func waitForParticipant(
+        room: String, adminPIN: String, timeout: Duration = .seconds(10), where condition: ([Any]) -> Bool
+    ) throws -> [Any]? {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if let row = try participants(room: room, adminPIN: adminPIN).first(where: condition) { return row }
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        return nil
+    }
+}
