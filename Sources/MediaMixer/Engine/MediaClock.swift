@@ -92,7 +92,10 @@ final class MediaClock: Sendable {
             let late = ended > deadline
             recorder.withLock { $0.record(nanoseconds: ended &- started, late: late) }
             if ended > deadline &+ 5 &* period {
-                // Far behind (a stalled machine): start a new timeline instead of a burst of catch-up ticks.
+                // Far behind (a stalled machine): start a new timeline instead of a burst of catch-up
+                // ticks, and count the ticks jumped over as missed.
+                let missed = Int((ended &- deadline) / period)
+                recorder.withLock { $0.recordMissed(missed) }
                 deadline = ended
             } else if !late {
                 MonotonicTime.sleep(until: deadline)

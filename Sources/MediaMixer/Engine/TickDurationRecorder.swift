@@ -20,6 +20,11 @@ struct TickDurationRecorder {
         statistics.maximumTickMicroseconds = max(statistics.maximumTickMicroseconds, Int(microseconds))
     }
 
+    /// Records `count` ticks the clock jumped over when it started a new timeline.
+    mutating func recordMissed(_ count: Int) {
+        statistics.missedTicks += count
+    }
+
     /// The counters and a fresh copy of the recent durations, taken under the lock; the copy owns
     /// its own storage, so the clock thread's next write does not copy the ring.
     func copy() -> (statistics: MediaTickStatistics, durations: [UInt32]) {
