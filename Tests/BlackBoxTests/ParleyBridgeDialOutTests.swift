@@ -17,7 +17,7 @@ struct ParleyBridgeDialOutTests {
         let path = SIPp.scenarioDirectory.appendingPathComponent("bridge-uas-busy.xml").path
         let callee = Task.detached {
             try sipp.run(
-                ["-sf", path, "-i", "127.0.0.1", "-p", "\(port)", "-m", "1", "-nostdin", "-timeout", "15", "-timeout_error"],
+                ["-sf", path, "-i", "127.0.0.1", "-p", "\(port)", "-m", "1", "-nostdin", "-timeout", "15", "-timeout_error", "-error_file", Self.sippErrorFile()],
                 timeout: .seconds(20))
         }
         try await Task.sleep(for: .milliseconds(300))
@@ -42,7 +42,7 @@ struct ParleyBridgeDialOutTests {
         let path = SIPp.scenarioDirectory.appendingPathComponent("bridge-uas-cancel.xml").path
         let callee = Task.detached {
             try sipp.run(
-                ["-sf", path, "-i", "127.0.0.1", "-p", "\(port)", "-m", "1", "-nostdin", "-timeout", "15", "-timeout_error"],
+                ["-sf", path, "-i", "127.0.0.1", "-p", "\(port)", "-m", "1", "-nostdin", "-timeout", "15", "-timeout_error", "-error_file", Self.sippErrorFile()],
                 timeout: .seconds(20))
         }
         try await Task.sleep(for: .milliseconds(300))
@@ -69,7 +69,7 @@ struct ParleyBridgeDialOutTests {
         let path = SIPp.scenarioDirectory.appendingPathComponent("bridge-uas-busy.xml").path
         let callee = Task.detached {
             try sipp.run(
-                ["-sf", path, "-i", "127.0.0.1", "-p", "\(port)", "-m", "1", "-nostdin", "-timeout", "15", "-timeout_error"],
+                ["-sf", path, "-i", "127.0.0.1", "-p", "\(port)", "-m", "1", "-nostdin", "-timeout", "15", "-timeout_error", "-error_file", Self.sippErrorFile()],
                 timeout: .seconds(20))
         }
         try await Task.sleep(for: .milliseconds(300))
@@ -105,7 +105,7 @@ struct ParleyBridgeDialOutTests {
         let callee = Task.detached {
             try sipp.run(
                 ["-sf", path, "-i", "127.0.0.1", "-p", "\(port)", "-mp", "\(mediaPort)", "-m", "1", "-nostdin", "-timeout", "15",
-                 "-timeout_error"],
+                 "-timeout_error", "-error_file", Self.sippErrorFile()],
                 timeout: .seconds(20))
         }
         try await Task.sleep(for: .milliseconds(300))
@@ -121,6 +121,11 @@ struct ParleyBridgeDialOutTests {
         #expect(try await callee.value.exitStatus == 0)
         alice.hangUp()
         await alice.shutdown()
+    }
+
+    /// Where SIPp writes unexpected messages: the temporary folder, not the working directory.
+    private static func sippErrorFile() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("sipp-bridge-\(UUID().uuidString)-errors.log").path
     }
 
     /// The early-media callee scenario with a 3 s µ-law WAV of a tone for SIPp's `rtp_stream`,
@@ -180,7 +185,7 @@ struct ParleyBridgeDialOutTests {
         let callee = Task.detached {
             try sipp.run(
                 ["-sf", path, "-i", "127.0.0.1", "-p", "\(port)", "-mp", "\(mediaPort)", "-m", "1", "-nostdin", "-timeout", "15",
-                 "-timeout_error"],
+                 "-timeout_error", "-error_file", Self.sippErrorFile()],
                 timeout: .seconds(20))
         }
         try await Task.sleep(for: .milliseconds(300))

@@ -181,6 +181,11 @@ struct ParleyBridgeTests {
         #expect(password[1] as? String == "222")
     }
 
+    /// Where SIPp writes unexpected messages: the temporary folder, not the working directory.
+    private static func sippErrorFile() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("sipp-bridge-\(UUID().uuidString)-errors.log").path
+    }
+
     /// A SIPp callee on a free port, running `scenario` for one call in the background.
     private static func startCallee(scenario: String) throws -> (port: Int, run: Task<ExternalPeer.Outcome, any Error>) {
         let sipp = try ExternalPeer(named: "sipp", installHint: "apt-get install sip-tester")
@@ -190,7 +195,7 @@ struct ParleyBridgeTests {
         let run = Task.detached {
             try sipp.run(
                 ["-sf", path, "-i", "127.0.0.1", "-p", "\(port)", "-mp", "\(mediaPort)", "-m", "1", "-nostdin",
-                 "-timeout", "20", "-timeout_error", "-trace_err"],
+                 "-timeout", "20", "-timeout_error", "-error_file", Self.sippErrorFile()],
                 timeout: .seconds(25))
         }
         Thread.sleep(forTimeInterval: 0.3)
