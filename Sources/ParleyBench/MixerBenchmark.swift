@@ -50,6 +50,13 @@ struct MixerBenchmark: ParsableCommand {
     @Option(help: "Opus encoder complexity (0-10).")
     var opusComplexity: Int = 5
 
+    @Option(help: "Opus coding mode: voip (speech, in-band FEC) or audio (general audio, about half the CPU per frame).")
+    var opusApplication: OpusMode = .voip
+
+    enum OpusMode: String, ExpressibleByArgument {
+        case voip, audio
+    }
+
     func validate() throws {
         guard members > 0, (0...members).contains(talkers) else { throw ValidationError("need 0 ≤ talkers ≤ members, members > 0") }
         guard talkers <= 64 else { throw ValidationError("at most 64 talkers (each is a peer thread)") }
@@ -62,7 +69,9 @@ struct MixerBenchmark: ParsableCommand {
         defer { engine.shutdown() }
         let room = try engine.createRoom(MediaRoomSettings(sampleRate: kind.sampleRate, sharedEncoding: !separateEncoding))
         let sink = try LoopbackUDPSocket()
-        let settings = AudioCodecSettings(opusComplexity: opusComplexity)
+        let settings = AudioCodecSettings(
+            opusComplexity: opusComplexity, opusApplication: opusApplication == .audio ? .audio : .voip
+        )
 
         var peers: [RTPTestPeer] = []
         for index in 0..<talkers {

@@ -14,6 +14,11 @@ public struct AudioCodecSettings: Hashable, Sendable {
     public var opusInBandFEC: Bool
     /// The packet loss, in percent (0–100), Opus tunes its FEC for.
     public var opusExpectedPacketLossPercentage: Int
+    /// The coding mode Opus optimises for. ``OpusEncoder/Application/voip`` (the default) favours
+    /// speech and is the mode in-band FEC works in; ``OpusEncoder/Application/audio`` codes the
+    /// room mix as general audio (CELT), which costs about half the CPU per frame here and carries
+    /// no in-band FEC.
+    public var opusApplication: OpusEncoder.Application
 
     /// Creates settings; every argument has the conference default.
     public init(
@@ -21,12 +26,14 @@ public struct AudioCodecSettings: Hashable, Sendable {
         opusComplexity: Int = 5,
         opusBitrate: Int? = nil,
         opusInBandFEC: Bool = true,
-        opusExpectedPacketLossPercentage: Int = 5
+        opusExpectedPacketLossPercentage: Int = 5,
+        opusApplication: OpusEncoder.Application = .voip
     ) {
         self.ptime = ptime
         self.opusComplexity = opusComplexity
         self.opusBitrate = opusBitrate
         self.opusInBandFEC = opusInBandFEC
         self.opusExpectedPacketLossPercentage = opusExpectedPacketLossPercentage
+        self.opusApplication = opusApplication
     }
 }

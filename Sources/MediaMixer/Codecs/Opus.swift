@@ -62,7 +62,7 @@ public struct OpusError: Error, Hashable, Sendable, CustomStringConvertible {
 /// buffer and allocates nothing per frame.
 public final class OpusEncoder {
     /// The coding mode libopus optimises for (`OPUS_APPLICATION_*`).
-    public enum Application: Sendable {
+    public enum Application: Hashable, Sendable {
         /// Speech intelligibility first: the right choice for conference legs.
         case voip
         /// Fidelity to the input, for music or mixed content.

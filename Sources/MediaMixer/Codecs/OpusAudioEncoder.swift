@@ -1,5 +1,5 @@
-/// The conference's Opus encoder (RFC 7587): mono 48 kHz PCM, VoIP mode, with the complexity,
-/// bitrate and in-band FEC of ``AudioCodecSettings``.
+/// The conference's Opus encoder (RFC 7587): mono 48 kHz PCM with the mode, complexity, bitrate
+/// and in-band FEC of ``AudioCodecSettings``.
 ///
 /// It wraps ``OpusEncoder`` rather than conforming it, because ``OpusEncoder`` accepts any rate and
 /// channel count, while ``AudioEncoder`` promises mono at ``AudioCodecKind/sampleRate``.
@@ -14,7 +14,7 @@ public final class OpusAudioEncoder: AudioEncoder {
         encoder = try OpusEncoder(
             sampleRate: AudioCodecKind.opus.sampleRate,
             channels: 1,
-            application: .voip,
+            application: settings.opusApplication,
             complexity: settings.opusComplexity,
             bitrate: settings.opusBitrate,
             inBandFEC: settings.opusInBandFEC,
