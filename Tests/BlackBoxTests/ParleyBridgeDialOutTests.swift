@@ -13,7 +13,7 @@ struct ParleyBridgeDialOutTests {
         let server = try ParleyBridgeServer()
         defer { server.process.stop() }
         let sipp = try ExternalPeer(named: "sipp", installHint: "apt-get install sip-tester")
-        let port = try ExternalPeer.freePort()
+        let port = try ParleyBridgeServer.peerPort()
         let path = SIPp.scenarioDirectory.appendingPathComponent("bridge-uas-busy.xml").path
         let callee = Task.detached {
             try sipp.run(
@@ -38,7 +38,7 @@ struct ParleyBridgeDialOutTests {
         let server = try ParleyBridgeServer()
         defer { server.process.stop() }
         let sipp = try ExternalPeer(named: "sipp", installHint: "apt-get install sip-tester")
-        let port = try ExternalPeer.freePort()
+        let port = try ParleyBridgeServer.peerPort()
         let path = SIPp.scenarioDirectory.appendingPathComponent("bridge-uas-cancel.xml").path
         let callee = Task.detached {
             try sipp.run(
@@ -65,7 +65,7 @@ struct ParleyBridgeDialOutTests {
         let alice = try await ParleyBridgeCaller(name: "alice", toneFrequency: nil)
         try await alice.dial(user: "conference", port: server.sipPort, headers: [SIPHeaderField(name: "P-App-Param", value: "room=ringing")])
         let sipp = try ExternalPeer(named: "sipp", installHint: "apt-get install sip-tester")
-        let port = try ExternalPeer.freePort()
+        let port = try ParleyBridgeServer.peerPort()
         let path = SIPp.scenarioDirectory.appendingPathComponent("bridge-uas-busy.xml").path
         let callee = Task.detached {
             try sipp.run(
@@ -99,8 +99,8 @@ struct ParleyBridgeDialOutTests {
         let alice = try await ParleyBridgeCaller(name: "alice", toneFrequency: nil)
         try await alice.dial(user: "conference", port: server.sipPort, headers: [SIPHeaderField(name: "P-App-Param", value: "room=early-media")])
         let sipp = try ExternalPeer(named: "sipp", installHint: "apt-get install sip-tester")
-        let port = try ExternalPeer.freePort()
-        let mediaPort = try ExternalPeer.freePort()
+        let port = try ParleyBridgeServer.peerPort()
+        let mediaPort = try ParleyBridgeServer.peerPort()
         let path = try Self.earlyMediaScenario(toneFrequency: 700)
         let callee = Task.detached {
             try sipp.run(
@@ -179,8 +179,8 @@ struct ParleyBridgeDialOutTests {
     func gracefulShutdown() async throws {
         let server = try ParleyBridgeServer()
         let sipp = try ExternalPeer(named: "sipp", installHint: "apt-get install sip-tester")
-        let port = try ExternalPeer.freePort()
-        let mediaPort = try ExternalPeer.freePort()
+        let port = try ParleyBridgeServer.peerPort()
+        let mediaPort = try ParleyBridgeServer.peerPort()
         let path = SIPp.scenarioDirectory.appendingPathComponent("bridge-uas-answer.xml").path
         let callee = Task.detached {
             try sipp.run(

@@ -31,6 +31,17 @@ final class ParleyBridgeServer {
         xmlrpcURL = String(try process.waitForLine(containing: "parley-bridge xmlrpc on ").split(separator: " ").last ?? "")
     }
 
+    /// A free UDP port for a SIPp peer of these tests, taken below the ephemeral range from which
+    /// `ExternalPeer.freePort()` serves every other test's peers, so that a peer started here and
+    /// one started by a test running alongside are never handed the same number.
+    static func peerPort() throws -> Int {
+        for _ in 0..<50 {
+            let port = 2 * Int.random(in: 5000..<9999)
+            if (try? TestUDPSocket(host: "127.0.0.1", port: port)) != nil { return port }
+        }
+        throw TestSocketError("no free peer port between 10000 and 19998")
+    }
+
     /// Calls an XML-RPC method with Python's `xmlrpc.client`, a real client, and returns its
     /// result decoded from JSON (arrays, strings, numbers).
     func xmlrpc(_ method: String, _ arguments: [String]) throws -> Any {

@@ -189,8 +189,8 @@ struct ParleyBridgeTests {
     /// A SIPp callee on a free port, running `scenario` for one call in the background.
     private static func startCallee(scenario: String) throws -> (port: Int, run: Task<ExternalPeer.Outcome, any Error>) {
         let sipp = try ExternalPeer(named: "sipp", installHint: "apt-get install sip-tester")
-        let port = try ExternalPeer.freePort()
-        let mediaPort = try ExternalPeer.freePort()
+        let port = try ParleyBridgeServer.peerPort()
+        let mediaPort = try ParleyBridgeServer.peerPort()
         let path = SIPp.scenarioDirectory.appendingPathComponent("\(scenario).xml").path
         let run = Task.detached {
             try sipp.run(
