@@ -45,7 +45,7 @@ struct BridgeApplication: Service, CustomStringConvertible {
         let bridge = ConferenceBridge(
             manager: manager, engine: engine, registry: registry, prompts: prompts, settings: settings, logger: logger,
             saveStatistics: save)
-        let feedback = WebConferenceFeedbackLog(path: settings.feedbackFile, resetDirectory: nil)
+        let feedback = WebConferenceFeedbackLog(path: settings.feedbackFile, resetDirectory: settings.feedbackDirectory)
         let interface = WebConferenceInterface(registry: registry, callControl: bridge, feedback: feedback)
 
         try await withThrowingDiscardingTaskGroup { group in

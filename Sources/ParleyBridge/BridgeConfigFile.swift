@@ -51,7 +51,10 @@ struct BridgeConfigFile {
             database: try await file.fetchString(forKey: "database"),
             promptsDirectory: try await file.fetchString(forKey: "prompts.directory"),
             xmlrpcListen: try await file.fetchString(forKey: "xmlrpc.listen"),
-            logLevel: try await file.fetchString(forKey: "log-level"))
+            logLevel: try await file.fetchString(forKey: "log-level"),
+            xmlrpcAllowedClients: try await file.fetchStringArray(forKey: "xmlrpc.allow"),
+            xmlrpcUser: try await file.fetchString(forKey: "xmlrpc.user"),
+            xmlrpcPassword: try await file.fetchString(forKey: "xmlrpc.password"))
         for key in WebConferenceKey.all {
             let configKey = ConfigKey(key.parley)
             switch key.kind {

@@ -21,6 +21,13 @@ struct BridgeOptionValues: Sendable, Equatable {
     var xmlrpcListen: String?
     /// `--log-level` / `log-level`.
     var logLevel: String?
+    /// `xmlrpc.allow`: the client addresses allowed to call the XML-RPC API (a Parley addition).
+    var xmlrpcAllowedClients: [String]? = nil
+    /// `xmlrpc.user` and `xmlrpc.password`: HTTP basic credentials the XML-RPC API requires (a
+    /// Parley addition).
+    var xmlrpcUser: String? = nil
+    /// See ``xmlrpcUser``.
+    var xmlrpcPassword: String? = nil
 
     /// These values where set, `fallback`'s elsewhere (the command line over the config file).
     func overriding(_ fallback: BridgeOptionValues) -> BridgeOptionValues {
@@ -29,12 +36,14 @@ struct BridgeOptionValues: Sendable, Equatable {
             rtpPorts: rtpPorts ?? fallback.rtpPorts, rtpAddress: rtpAddress ?? fallback.rtpAddress,
             codecs: codecs ?? fallback.codecs, roomRate: roomRate ?? fallback.roomRate,
             database: database ?? fallback.database, promptsDirectory: promptsDirectory ?? fallback.promptsDirectory,
-            xmlrpcListen: xmlrpcListen ?? fallback.xmlrpcListen, logLevel: logLevel ?? fallback.logLevel)
+            xmlrpcListen: xmlrpcListen ?? fallback.xmlrpcListen, logLevel: logLevel ?? fallback.logLevel,
+            xmlrpcAllowedClients: xmlrpcAllowedClients ?? fallback.xmlrpcAllowedClients,
+            xmlrpcUser: xmlrpcUser ?? fallback.xmlrpcUser, xmlrpcPassword: xmlrpcPassword ?? fallback.xmlrpcPassword)
     }
 
     /// The config file keys of these settings.
     static let fileKeys: Set<String> = [
         "sip.listen", "sip.advertised-host", "rtp.ports", "rtp.address", "media.codecs", "media.room-rate",
-        "database", "prompts.directory", "xmlrpc.listen", "log-level",
+        "database", "prompts.directory", "xmlrpc.listen", "log-level", "xmlrpc.allow", "xmlrpc.user", "xmlrpc.password",
     ]
 }

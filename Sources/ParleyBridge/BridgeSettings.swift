@@ -33,6 +33,14 @@ struct BridgeSettings: Sendable {
     var prompter: ParticipantPrompterSettings
     var sessionTimers: SessionTimerConfiguration?
     var feedbackFile: String?
+    /// The directory `resetFeedback` may open files in: the feedback file's own (SEMS lets it
+    /// write anywhere, spec §14 B8); `nil`, and every reset refused, without a feedback file.
+    var feedbackDirectory: FeedbackDirectory? {
+        feedbackFile.flatMap { file in
+            let absolute = file.hasPrefix("/") ? file : FileManager.default.currentDirectoryPath + "/" + file
+            return FeedbackDirectory(path: (absolute as NSString).deletingLastPathComponent)
+        }
+    }
     var statisticsDirectory: String?
 
     /// Checks and combines the layers.
@@ -63,6 +71,15 @@ struct BridgeSettings: Sendable {
         promptsDirectory = try Self.promptsDirectory(values.promptsDirectory, roomRate: roomRate)
         let xmlrpcText = values.xmlrpcListen ?? "127.0.0.1:8090"
         xmlrpc = try xmlrpcText == "off" ? nil : Self.parseXMLRPCAddress(xmlrpcText)
+        xmlrpc?.allowedClients = values.xmlrpcAllowedClients.map(Set.init)
+        switch (values.xmlrpcUser, values.xmlrpcPassword) {
+        case let (user?, password?):
+            xmlrpc?.credentials = XMLRPCBasicCredentials(user: user, password: password)
+        case (nil, nil):
+            break
+        default:
+            throw ValidationError("xmlrpc.user and xmlrpc.password go together")
+        }
         guard let logLevel = Logger.Level(rawValue: values.logLevel ?? "info") else {
             throw ValidationError("--log-level '\(values.logLevel ?? "")' must be trace, debug, info, notice, warning, error or critical")
         }

@@ -40,6 +40,52 @@ struct BridgeXMLRPCConformanceTests {
         #expect(lines.dropFirst().first?.hasPrefix("CA|||100|||4321|||no-tag|||2|||") == true)
         #expect(lines.last?.hasPrefix("CO|||100|||4321|||5|||carol|||fine|||") == true)
         #expect(lines.allSatisfy { $0.hasSuffix("|||") })
+        // resetFeedback("second.log") switched to a new file beside the first, and only there.
+        let second = try String(contentsOf: directory.appendingPathComponent("second.log"), encoding: .utf8)
+        #expect(second.hasPrefix("RO 101|||p|||3|||"), "\(second)")
+    }
+
+    @Test("The allow-list and basic credentials (additions, off by default) guard the XML-RPC API")
+    func accessControl() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bridge-access-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let config = directory.appendingPathComponent("parley.yaml")
+        try """
+            xmlrpc:
+              allow: ["127.0.0.1"]
+              user: admin
+              password: s3cret
+            """.write(to: config, atomically: true, encoding: .utf8)
+        let bridge = try ParleyBridgeServer(extraArguments: ["--config", config.path])
+        defer { bridge.process.stop() }
+        let python = try ExternalPeer(named: "python3", installHint: "apt-get install python3")
+        let script = """
+            import sys, xmlrpc.client
+            url = sys.argv[1]
+            try:
+                xmlrpc.client.ServerProxy(url).calls()
+                print("NO-AUTH ACCEPTED")
+            except xmlrpc.client.ProtocolError as e:
+                print("NO-AUTH %d" % e.errcode)
+            authed = url.replace("http://", "http://admin:s3cret@")
+            print("AUTH %r" % xmlrpc.client.ServerProxy(authed).calls())
+            """
+        let outcome = try python.run(["-c", script, bridge.xmlrpcURL], timeout: .seconds(10))
+        #expect(outcome.output.contains("NO-AUTH 401"), "\(outcome.output)")
+        #expect(outcome.output.contains("AUTH 0"), "\(outcome.output)")
+
+        // A client not on the list is refused even with the right credentials.
+        try """
+            xmlrpc:
+              allow: ["192.0.2.1"]
+              user: admin
+              password: s3cret
+            """.write(to: config, atomically: true, encoding: .utf8)
+        let strict = try ParleyBridgeServer(extraArguments: ["--config", config.path])
+        defer { strict.process.stop() }
+        let refused = try python.run(["-c", script, strict.xmlrpcURL], timeout: .seconds(10))
+        #expect(refused.output.contains("NO-AUTH 403"), "\(refused.output)")
+        #expect(!refused.output.contains("AUTH 0"), "\(refused.output)")
     }
 
     @Test("private_rooms=yes: unknown rooms are refused until roomCreate; invitations are listed")
@@ -117,6 +163,9 @@ struct BridgeXMLRPCConformanceTests {
             same(di("resetFeedback", "/etc/passwd"), [-1, "error opening new feedback file", SI])
             same(di("resetFeedback", "../escape.log"), [-1, "error opening new feedback file", SI])
             same(di("resetFeedback", ""), [-2, "no filename given", SI])
+            same(di("resetFeedback", "second.log"), [0, "OK", SI])
+            same(s.vqRoomFeedback("101", "p", 3), [0, "OK", SI])
+            same(di("flushFeedback"), [SI])
 
             same(s.roomDelete("100", "bad"), [1, REFUSED, SI])
             same(s.roomDelete("100", "4321"), [0, "OK", SI])
