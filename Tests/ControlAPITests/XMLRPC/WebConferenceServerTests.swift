@@ -6,10 +6,11 @@ import Testing
 /// The webconference XML-RPC server on a real socket, driven by curl and by Python's
 /// `xmlrpc.client`.
 @Suite struct WebConferenceServerTests {
-    static let pythonClient = WebConferencePythonClient.script
-
+    /// Runs the Python client in `mode` against the server on `port`; the recording call control
+    /// places dial-outs without real calls and reports three active calls.
     func runPython(_ mode: String, port: Int) async throws -> String {
-        try await HTTPClient.python(Self.pythonClient, [String(port), mode])
+        try await HTTPClient.python(
+            try WebConferencePythonClient.script(), ["http://127.0.0.1:\(port)/any/path", mode, "dialout", "calls=3"])
     }
 
     @Test func pythonClientSeesSEMSAnswersInOpenRoomsMode() async throws {
