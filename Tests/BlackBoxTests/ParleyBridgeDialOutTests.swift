@@ -12,15 +12,9 @@ struct ParleyBridgeDialOutTests {
     func busyCallee() async throws {
         let server = try ParleyBridgeServer()
         defer { server.process.stop() }
-        let sipp = try ExternalPeer(named: "sipp", installHint: "apt-get install sip-tester")
-        let port = try ParleyBridgeServer.peerPort()
-        let path = SIPp.scenarioDirectory.appendingPathComponent("bridge-uas-busy.xml").path
-        let callee = Task.detached {
-            try sipp.run(
-                ["-sf", path, "-i", "127.0.0.1", "-p", "\(port)", "-m", "1", "-nostdin", "-timeout", "15", "-timeout_error", "-error_file", Self.sippErrorFile()],
-                timeout: .seconds(20))
-        }
-        try await Task.sleep(for: .milliseconds(300))
+        let sippCallee = try SIPpCallee(scenario: "bridge-uas-busy")
+        let port = sippCallee.port
+        let callee = sippCallee.run
 
         let room = "busy\(Int.random(in: 1000...9999))"
         let dialed = try #require(
@@ -37,15 +31,9 @@ struct ParleyBridgeDialOutTests {
     func kickWhileRinging() async throws {
         let server = try ParleyBridgeServer()
         defer { server.process.stop() }
-        let sipp = try ExternalPeer(named: "sipp", installHint: "apt-get install sip-tester")
-        let port = try ParleyBridgeServer.peerPort()
-        let path = SIPp.scenarioDirectory.appendingPathComponent("bridge-uas-cancel.xml").path
-        let callee = Task.detached {
-            try sipp.run(
-                ["-sf", path, "-i", "127.0.0.1", "-p", "\(port)", "-m", "1", "-nostdin", "-timeout", "15", "-timeout_error", "-error_file", Self.sippErrorFile()],
-                timeout: .seconds(20))
-        }
-        try await Task.sleep(for: .milliseconds(300))
+        let sippCallee = try SIPpCallee(scenario: "bridge-uas-cancel")
+        let port = sippCallee.port
+        let callee = sippCallee.run
         let dialed = try #require(try server.xmlrpc("dialout", ["early", "", "frank", "parley", "127.0.0.1:\(port)", "", ""]) as? [Any])
         let tag = try #require(dialed[2] as? String)
         let ringing = try server.waitForParticipant(room: "early", adminPIN: "") { $0[0] as? String == tag && $0[2] as? Int == 2 }
@@ -64,15 +52,9 @@ struct ParleyBridgeDialOutTests {
         defer { server.process.stop() }
         let alice = try await ParleyBridgeCaller(name: "alice", toneFrequency: nil)
         try await alice.dial(user: "conference", port: server.sipPort, headers: [SIPHeaderField(name: "P-App-Param", value: "room=ringing")])
-        let sipp = try ExternalPeer(named: "sipp", installHint: "apt-get install sip-tester")
-        let port = try ParleyBridgeServer.peerPort()
-        let path = SIPp.scenarioDirectory.appendingPathComponent("bridge-uas-busy.xml").path
-        let callee = Task.detached {
-            try sipp.run(
-                ["-sf", path, "-i", "127.0.0.1", "-p", "\(port)", "-m", "1", "-nostdin", "-timeout", "15", "-timeout_error", "-error_file", Self.sippErrorFile()],
-                timeout: .seconds(20))
-        }
-        try await Task.sleep(for: .milliseconds(300))
+        let sippCallee = try SIPpCallee(scenario: "bridge-uas-busy")
+        let port = sippCallee.port
+        let callee = sippCallee.run
         let joined = try server.waitForParticipant(room: "ringing", adminPIN: "") { $0[1] as? String == "sip:alice@127.0.0.1" }
         #expect(joined?[3] as? String == "direct access: entered")
 
@@ -105,17 +87,9 @@ struct ParleyBridgeDialOutTests {
         defer { server.process.stop() }
         let alice = try await ParleyBridgeCaller(name: "alice", toneFrequency: nil)
         try await alice.dial(user: "conference", port: server.sipPort, headers: [SIPHeaderField(name: "P-App-Param", value: "room=early-media")])
-        let sipp = try ExternalPeer(named: "sipp", installHint: "apt-get install sip-tester")
-        let port = try ParleyBridgeServer.peerPort()
-        let mediaPort = try ParleyBridgeServer.peerPort()
-        let path = try Self.earlyMediaScenario(toneFrequency: 700)
-        let callee = Task.detached {
-            try sipp.run(
-                ["-sf", path, "-i", "127.0.0.1", "-p", "\(port)", "-mp", "\(mediaPort)", "-m", "1", "-nostdin", "-timeout", "15",
-                 "-timeout_error", "-error_file", Self.sippErrorFile()],
-                timeout: .seconds(20))
-        }
-        try await Task.sleep(for: .milliseconds(300))
+        let sippCallee = try SIPpCallee(scenarioPath: try Self.earlyMediaScenario(toneFrequency: 700))
+        let port = sippCallee.port
+        let callee = sippCallee.run
         _ = try server.waitForParticipant(room: "early-media", adminPIN: "") { $0[2] as? Int == 3 }
 
         _ = try server.xmlrpc("dialout", ["early-media", "", "grace", "parley", "127.0.0.1:\(port)", "", ""])
@@ -131,10 +105,6 @@ struct ParleyBridgeDialOutTests {
     }
 
     /// Where SIPp writes unexpected messages: the temporary folder, not the working directory.
-    private static func sippErrorFile() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("sipp-bridge-\(UUID().uuidString)-errors.log").path
-    }
-
     /// The early-media callee scenario with a 3 s µ-law WAV of a tone for SIPp's `rtp_stream`,
     /// both written to the temporary folder; returns the scenario's path.
     private static func earlyMediaScenario(toneFrequency: Double) throws -> String {
@@ -185,17 +155,9 @@ struct ParleyBridgeDialOutTests {
     @Test("SIGTERM hangs up every call with BYE and saves the call statistics in the SQLite database")
     func gracefulShutdown() async throws {
         let server = try ParleyBridgeServer()
-        let sipp = try ExternalPeer(named: "sipp", installHint: "apt-get install sip-tester")
-        let port = try ParleyBridgeServer.peerPort()
-        let mediaPort = try ParleyBridgeServer.peerPort()
-        let path = SIPp.scenarioDirectory.appendingPathComponent("bridge-uas-answer.xml").path
-        let callee = Task.detached {
-            try sipp.run(
-                ["-sf", path, "-i", "127.0.0.1", "-p", "\(port)", "-mp", "\(mediaPort)", "-m", "1", "-nostdin", "-timeout", "15",
-                 "-timeout_error", "-error_file", Self.sippErrorFile()],
-                timeout: .seconds(20))
-        }
-        try await Task.sleep(for: .milliseconds(300))
+        let sippCallee = try SIPpCallee(scenario: "bridge-uas-answer")
+        let port = sippCallee.port
+        let callee = sippCallee.run
         let dialed = try #require(try server.xmlrpc("dialout", ["closing", "", "dave", "parley", "127.0.0.1:\(port)", "", ""]) as? [Any])
         let tag = try #require(dialed[2] as? String)
         let connected = try server.waitForParticipant(room: "closing", adminPIN: "") { $0[0] as? String == tag && $0[2] as? Int == 3 }

@@ -113,7 +113,7 @@ struct ParleyBridgeTests {
     func controlAPIDialOutMuteKick() async throws {
         let server = try ParleyBridgeServer()
         defer { server.process.stop() }
-        let callee = try Self.startCallee(scenario: "bridge-uas-answer")
+        let callee = try SIPpCallee(scenario: "bridge-uas-answer")
 
         let room = "room\(Int.random(in: 1000...9999))"
         let created = try #require(try server.xmlrpc("roomCreate", [room]) as? [Any])
@@ -144,7 +144,7 @@ struct ParleyBridgeTests {
     func dialOutWithDigest() async throws {
         let server = try ParleyBridgeServer()
         defer { server.process.stop() }
-        let callee = try Self.startCallee(scenario: "bridge-uas-digest")
+        let callee = try SIPpCallee(scenario: "bridge-uas-digest")
 
         let room = "secure\(Int.random(in: 1000...9999))"
         let dialed = try #require(
@@ -179,26 +179,5 @@ struct ParleyBridgeTests {
         #expect(listed[1] as? [String] == ["alpha", "beta"])
         let password = try #require(try server.xmlrpc("getRoomPassword", ["letmein", "beta"]) as? [Any])
         #expect(password[1] as? String == "222")
-    }
-
-    /// Where SIPp writes unexpected messages: the temporary folder, not the working directory.
-    private static func sippErrorFile() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("sipp-bridge-\(UUID().uuidString)-errors.log").path
-    }
-
-    /// A SIPp callee on a free port, running `scenario` for one call in the background.
-    private static func startCallee(scenario: String) throws -> (port: Int, run: Task<ExternalPeer.Outcome, any Error>) {
-        let sipp = try ExternalPeer(named: "sipp", installHint: "apt-get install sip-tester")
-        let port = try ParleyBridgeServer.peerPort()
-        let mediaPort = try ParleyBridgeServer.peerPort()
-        let path = SIPp.scenarioDirectory.appendingPathComponent("\(scenario).xml").path
-        let run = Task.detached {
-            try sipp.run(
-                ["-sf", path, "-i", "127.0.0.1", "-p", "\(port)", "-mp", "\(mediaPort)", "-m", "1", "-nostdin",
-                 "-timeout", "20", "-timeout_error", "-error_file", Self.sippErrorFile()],
-                timeout: .seconds(25))
-        }
-        Thread.sleep(forTimeInterval: 0.3)
-        return (port, run)
     }
 }
