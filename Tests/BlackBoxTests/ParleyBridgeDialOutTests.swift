@@ -12,7 +12,7 @@ struct ParleyBridgeDialOutTests {
     func busyCallee() async throws {
         let server = try ParleyBridgeServer()
         defer { server.process.stop() }
-        let sippCallee = try SIPpCallee(scenario: "bridge-uas-busy")
+        let sippCallee = try await SIPpCallee(scenario: "bridge-uas-busy")
         let port = sippCallee.port
         let callee = sippCallee.run
 
@@ -31,7 +31,7 @@ struct ParleyBridgeDialOutTests {
     func kickWhileRinging() async throws {
         let server = try ParleyBridgeServer()
         defer { server.process.stop() }
-        let sippCallee = try SIPpCallee(scenario: "bridge-uas-cancel")
+        let sippCallee = try await SIPpCallee(scenario: "bridge-uas-cancel")
         let port = sippCallee.port
         let callee = sippCallee.run
         let dialed = try #require(try server.xmlrpc("dialout", ["early", "", "frank", "parley", "127.0.0.1:\(port)", "", ""]) as? [Any])
@@ -52,7 +52,7 @@ struct ParleyBridgeDialOutTests {
         defer { server.process.stop() }
         let alice = try await ParleyBridgeCaller(name: "alice", toneFrequency: nil)
         try await alice.dial(user: "conference", port: server.sipPort, headers: [SIPHeaderField(name: "P-App-Param", value: "room=ringing")])
-        let sippCallee = try SIPpCallee(scenario: "bridge-uas-busy")
+        let sippCallee = try await SIPpCallee(scenario: "bridge-uas-busy")
         let port = sippCallee.port
         let callee = sippCallee.run
         let joined = try server.waitForParticipant(room: "ringing", adminPIN: "") { $0[1] as? String == "sip:alice@127.0.0.1" }
@@ -87,7 +87,7 @@ struct ParleyBridgeDialOutTests {
         defer { server.process.stop() }
         let alice = try await ParleyBridgeCaller(name: "alice", toneFrequency: nil)
         try await alice.dial(user: "conference", port: server.sipPort, headers: [SIPHeaderField(name: "P-App-Param", value: "room=early-media")])
-        let sippCallee = try SIPpCallee(scenarioPath: try Self.earlyMediaScenario(toneFrequency: 700))
+        let sippCallee = try await SIPpCallee(scenarioPath: try Self.earlyMediaScenario(toneFrequency: 700))
         let port = sippCallee.port
         let callee = sippCallee.run
         _ = try server.waitForParticipant(room: "early-media", adminPIN: "") { $0[2] as? Int == 3 }
@@ -155,7 +155,7 @@ struct ParleyBridgeDialOutTests {
     @Test("SIGTERM hangs up every call with BYE and saves the call statistics in the SQLite database")
     func gracefulShutdown() async throws {
         let server = try ParleyBridgeServer()
-        let sippCallee = try SIPpCallee(scenario: "bridge-uas-answer")
+        let sippCallee = try await SIPpCallee(scenario: "bridge-uas-answer")
         let port = sippCallee.port
         let callee = sippCallee.run
         let dialed = try #require(try server.xmlrpc("dialout", ["closing", "", "dave", "parley", "127.0.0.1:\(port)", "", ""]) as? [Any])
@@ -182,7 +182,14 @@ struct ParleyBridgeDialOutTests {
         defer { server.process.stop() }
         let sipp = try SIPp()
         let port = transport == .udp ? server.sipPort : tcpPort
-        let caller = Task.detached { try sipp.run("bridge-uac-late-offer", port: port, transport: transport) }
+        // SIPp on a thread of its own, not on the cooperative pool that the blocking wait below holds.
+        let caller = Task {
+            try await withCheckedThrowingContinuation { continuation in
+                Thread {
+                    continuation.resume(with: Result { try sipp.run("bridge-uac-late-offer", port: port, transport: transport) })
+                }.start()
+            }
+        }
         // The call lasts 1.5 s; the log line outlives it, unlike the row's Connected status.
         _ = try server.process.waitForLine(containing: "entered room late (direct access: entered)", timeout: .seconds(10))
         let run = try await caller.value

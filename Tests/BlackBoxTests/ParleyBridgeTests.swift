@@ -113,7 +113,7 @@ struct ParleyBridgeTests {
     func controlAPIDialOutMuteKick() async throws {
         let server = try ParleyBridgeServer()
         defer { server.process.stop() }
-        let callee = try SIPpCallee(scenario: "bridge-uas-answer")
+        let callee = try await SIPpCallee(scenario: "bridge-uas-answer")
 
         let room = "room\(Int.random(in: 1000...9999))"
         let created = try #require(try server.xmlrpc("roomCreate", [room]) as? [Any])
@@ -144,7 +144,7 @@ struct ParleyBridgeTests {
     func dialOutWithDigest() async throws {
         let server = try ParleyBridgeServer()
         defer { server.process.stop() }
-        let callee = try SIPpCallee(scenario: "bridge-uas-digest")
+        let callee = try await SIPpCallee(scenario: "bridge-uas-digest")
 
         let room = "secure\(Int.random(in: 1000...9999))"
         let dialed = try #require(
