@@ -3,7 +3,8 @@
 #   Scripts/make-prompts.sh [OUTPUT_DIR]     (default: Prompts/ in the repository)
 # writes OUTPUT_DIR/8000/*.wav and OUTPUT_DIR/16000/*.wav, mono 16-bit PCM, with the file names
 # SEMS webconference ships (0-9, beep, entering_conference, first_participant, pin_prompt,
-# wrong_pin, wrong_pin_bye), so a SEMS prompt directory and this one are interchangeable.
+# wrong_pin, wrong_pin_bye), so a SEMS prompt directory and this one are interchangeable, plus
+# room_full for Parley's participant limit.
 # Speech comes from espeak-ng (voice en-us, fixed speed and pitch), rate conversion from sox with
 # dither off, so the same package versions give byte-identical files.
 set -euo pipefail
@@ -24,6 +25,7 @@ declare -A texts=(
     [wrong_pin_bye]="That room number is not valid. Goodbye."
     [entering_conference]="You are now entering the conference."
     [first_participant]="You are the first participant in this conference."
+    [room_full]="This conference is full. Goodbye."
     [0]="zero" [1]="one" [2]="two" [3]="three" [4]="four"
     [5]="five" [6]="six" [7]="seven" [8]="eight" [9]="nine"
 )

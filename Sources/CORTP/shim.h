@@ -20,19 +20,27 @@ static inline void parley_ortp_log_errors_only(void) {
 /* A profile holding one audio payload type, so that oRTP's jitter control converts milliseconds to
    timestamp units with the stream's real clock rate (dynamic types such as Opus are not in av_profile).
    rtp_profile_destroy frees the payload type and its mime_type, both allocated here. */
-static inline RtpProfile *parley_ortp_profile_new(int payload_type, int clock_rate, int channels, const char *encoding_name) {
-    RtpProfile *profile = rtp_profile_new("Parley");
-    if (profile == NULL) return NULL;
+static inline int parley_ortp_profile_set_audio(RtpProfile *profile, int payload_type, int clock_rate, int channels, const char *encoding_name) {
     PayloadType *type = payload_type_new();
-    if (type == NULL) {
-        rtp_profile_destroy(profile);
-        return NULL;
-    }
+    if (type == NULL) return -1;
     type->type = PAYLOAD_AUDIO_PACKETIZED;
     type->clock_rate = clock_rate;
     type->channels = channels;
     type->mime_type = strdup(encoding_name);
+    /* rtp_profile_set_payload does not free what it replaces: a re-negotiated payload type would leak. */
+    PayloadType *previous = rtp_profile_get_payload(profile, payload_type);
+    if (previous != NULL) payload_type_destroy(previous);
     rtp_profile_set_payload(profile, payload_type, type);
+    return 0;
+}
+
+static inline RtpProfile *parley_ortp_profile_new(int payload_type, int clock_rate, int channels, const char *encoding_name) {
+    RtpProfile *profile = rtp_profile_new("Parley");
+    if (profile == NULL) return NULL;
+    if (parley_ortp_profile_set_audio(profile, payload_type, clock_rate, channels, encoding_name) != 0) {
+        rtp_profile_destroy(profile);
+        return NULL;
+    }
     return profile;
 }
 

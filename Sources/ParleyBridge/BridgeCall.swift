@@ -38,6 +38,8 @@ struct BridgeCall {
     var earlyAnswer: SessionDescription?
     /// The media leg, once the call has one.
     var member: MediaMemberID?
+    /// The negotiated stream of the leg, which a re-offer may change.
+    var stream: RTPStreamSettings?
     /// The engine room the leg is in now: the call's own room while typing a number, then the conference's.
     var engineRoom: MediaRoomID?
     /// The call's own engine room for the PIN dialogue.

@@ -32,6 +32,10 @@ struct BridgeSettings: Sendable {
     var dialIn: DialInSettings
     var prompter: ParticipantPrompterSettings
     var sessionTimers: SessionTimerConfiguration?
+    /// `dead_rtp_time`: how long a call may send no RTP before it is hung up; `nil` for never.
+    var rtpTimeout: Duration?
+    /// `playout_type`: `simple` holds packets for a fixed delay, anything else adapts to the jitter.
+    var adaptivePlayout: Bool
     var feedbackFile: String?
     /// The directory `resetFeedback` may open files in: the feedback file's own (SEMS lets it
     /// write anywhere, spec §14 B8); `nil`, and every reset refused, without a feedback file.
@@ -96,11 +100,11 @@ struct BridgeSettings: Sendable {
         }
         prompter = ParticipantPrompterSettings(configuration: file)
         if file["enable_session_timer"] == "yes" {
-            sessionTimers = SessionTimerConfiguration(
-                sessionExpires: Self.integer(file["session_expires"], default: 120),
-                minimumSessionExpires: max(SessionTimerConfiguration.absoluteMinimum, Self.integer(file["minimum_timer"], default: 90)),
-                prefersToRefresh: true)
+            sessionTimers = try Self.sessionTimers(file)
         }
+        let deadRTPTime = Self.integer(file["dead_rtp_time"], default: 300)
+        rtpTimeout = deadRTPTime > 0 ? .seconds(deadRTPTime) : nil
+        adaptivePlayout = file["playout_type"] != "simple"
         feedbackFile = file["feedback_file"].flatMap { $0.isEmpty ? nil : $0 }
         statisticsDirectory = file["stats_dir"].flatMap { $0.isEmpty ? nil : $0 }
     }
@@ -136,7 +140,29 @@ struct BridgeSettings: Sendable {
             roomsExpire: file["rooms_expire"] != "no",
             roomsExpireDelay: integer(file["rooms_expire_delay"], default: 7200),
             roomSweepInterval: integer(file["room_sweep_interval"], default: 10),
-            predefinedRooms: predefined)
+            predefinedRooms: predefined,
+            maximumParticipants: integer(file["max_participants"], default: 0) > 0 ? integer(file["max_participants"], default: 0) : nil)
+    }
+
+    /// The session timer plug-in's settings (spec §5, §11): `session_refresh_method` must name one
+    /// of SEMS's three methods.
+    private static func sessionTimers(_ file: SEMSConfigFile) throws -> SessionTimerConfiguration {
+        let methodName = file["session_refresh_method"] ?? "UPDATE_FALLBACK_INVITE"
+        let method: SessionRefreshMethod
+        switch methodName {
+        case "UPDATE_FALLBACK_INVITE": method = .updateFallingBackToInvite
+        case "UPDATE": method = .update
+        case "INVITE": method = .invite
+        default:
+            throw ValidationError("session_refresh_method '\(methodName)' must be INVITE, UPDATE or UPDATE_FALLBACK_INVITE")
+        }
+        return SessionTimerConfiguration(
+            sessionExpires: integer(file["session_expires"], default: 120),
+            minimumSessionExpires: max(SessionTimerConfiguration.absoluteMinimum, integer(file["minimum_timer"], default: 90)),
+            maximumSessionExpires: integer(file["maximum_timer"], default: 900),
+            prefersToRefresh: true,
+            refreshMethod: method,
+            treatsNotImplementedAsRefreshed: file["accept_501_reply"] != "no")
     }
 
     private static func integer(_ text: String?, default value: Int) -> Int {

@@ -94,11 +94,13 @@ extension ConferenceBridge {
                 call.handle.reject(statusCode: error.sipStatusCode ?? 488)
                 return
             }
-            guard let leg = try? engine.addMember(to: lobby, stream: streamSettings(answer.audio, port: port)) else {
+            let stream = streamSettings(answer.audio, port: port)
+            guard let leg = try? engine.addMember(to: lobby, stream: stream) else {
                 // Another program holds this port: try the next one.
                 ports.release(port)
                 continue
             }
+            calls[id]?.stream = stream
             calls[id]?.localPort = port
             calls[id]?.member = leg.member
             calls[id]?.engineRoom = lobby
@@ -135,7 +137,9 @@ extension ConferenceBridge {
             let audio = try negotiator.acceptAnswer(answer, toOffer: offer)
             let lobby = try engine.createRoom(MediaRoomSettings(sampleRate: settings.roomRate))
             do {
-                let leg = try engine.addMember(to: lobby, stream: streamSettings(audio, port: port))
+                let stream = streamSettings(audio, port: port)
+                let leg = try engine.addMember(to: lobby, stream: stream)
+                calls[id]?.stream = stream
                 calls[id]?.member = leg.member
                 calls[id]?.engineRoom = lobby
                 calls[id]?.lobby = lobby
@@ -152,17 +156,24 @@ extension ConferenceBridge {
         if let selection = call.selection { await driveDialIn(id, .start(selection)) }
     }
 
-    /// A re-INVITE or UPDATE: answered on the same port; the leg keeps following the peer's packets
-    /// (symmetric RTP), so a moved peer is heard again without a new leg.
+    /// A re-INVITE or UPDATE (RFC 3264 §8): answered on the same port; a new codec, address or
+    /// direction (hold, resume) is applied to the leg, which keeps its place in the room.
     func answerReoffer(_ id: Int, offer: SessionDescription) {
         guard let call = calls[id], let port = call.localPort else { return }
+        let answer: SDPAnswer
         do throws(SDPNegotiationError) {
-            let answer = try negotiator.makeAnswer(
+            answer = try negotiator.makeAnswer(
                 to: offer, local: MediaAddress(host: settings.mediaHost, port: UInt16(port)), sessionID: call.sdpSessionID, sessionVersion: 1)
-            call.handle.answer(sdp: answer.description)
         } catch {
             call.handle.reject(statusCode: error.sipStatusCode ?? 488)
+            return
         }
+        call.handle.answer(sdp: answer.description)
+        let stream = streamSettings(answer.audio, port: port)
+        guard let member = call.member, let engineRoom = call.engineRoom, stream != call.stream else { return }
+        logger.info("call \(call.callTag) changed its media: \(stream.codec) to \(stream.remoteAddress):\(stream.remotePort), \(answer.audio.direction)")
+        engine.updateStream(of: member, in: engineRoom, to: stream)
+        calls[id]?.stream = stream
     }
 
     /// A 183 with SDP (early media, RFC 3261 §13.2.2.1): the room hears the callee's early audio
@@ -191,7 +202,9 @@ extension ConferenceBridge {
         guard let call = calls[id], let offer = call.offer, let port = call.localPort else { return }
         let audio = try negotiator.acceptAnswer(answer, toOffer: offer)
         let engineRoom = try conferenceRoom(room)
-        let leg = try engine.addMember(to: engineRoom, stream: streamSettings(audio, port: port))
+        let stream = streamSettings(audio, port: port)
+        let leg = try engine.addMember(to: engineRoom, stream: stream)
+        calls[id]?.stream = stream
         calls[id]?.member = leg.member
         calls[id]?.engineRoom = engineRoom
         callsByMember[leg.member] = id
@@ -269,6 +282,10 @@ extension ConferenceBridge {
         }
     }
 
+    /// The leg's stream for what offer/answer agreed: the RTP timeout only while the call is not on
+    /// hold either way (a held phone may send nothing at all), the mix only while the peer is to
+    /// receive, and in-band DTMF detection for a
+    /// peer without RFC 4733 events.
     func streamSettings(_ audio: NegotiatedAudio, port: Int) -> RTPStreamSettings {
         RTPStreamSettings(
             codec: AudioCodecKind(rawValue: audio.codec.rawValue) ?? .pcmu,
@@ -277,7 +294,11 @@ extension ConferenceBridge {
             localAddress: settings.rtpAddress,
             localPort: port,
             remoteAddress: audio.remote.host,
-            remotePort: Int(audio.remote.port))
+            remotePort: Int(audio.remote.port),
+            adaptiveJitterBuffer: settings.adaptivePlayout,
+            mediaTimeout: audio.direction == .sendrecv ? settings.rtpTimeout : nil,
+            sendsMedia: audio.direction.sends,
+            detectsInBandDTMF: audio.telephoneEvent == nil)
     }
 
     /// `Name: value`, as SEMS's `headers` argument gives each extra header of a dial-out.

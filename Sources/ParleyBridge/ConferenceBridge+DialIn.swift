@@ -27,8 +27,7 @@ extension ConferenceBridge {
                 }
                 await driveDialIn(id, .roomValidated(isValid: isValid))
             case .join(let room, let participantID, let reason):
-                let admitted = await join(id, room: room, participantID: participantID, reason: reason)
-                await driveDialIn(id, .joinResult(succeeded: admitted))
+                await driveDialIn(id, await join(id, room: room, participantID: participantID, reason: reason))
             case .hangUp:
                 sendAway(id)
             }
@@ -36,16 +35,24 @@ extension ConferenceBridge {
     }
 
     /// SEMS `newParticipant` and `connectConference` (spec §7.1–§7.3): the row, then the mix.
-    func join(_ id: Int, room: String, participantID: String, reason: String) async -> Bool {
-        guard let call = calls[id] else { return false }
+    /// Returns the directory's answer for the PIN dialogue.
+    func join(_ id: Int, room: String, participantID: String, reason: String) async -> DialInInput {
+        let refused = DialInInput.joinResult(succeeded: false)
+        guard let call = calls[id] else { return refused }
         let requireInvitation = settings.dialIn.roomPINSplit != nil
         let (tag, number) = (call.callTag, call.number)
-        let admitted = await registry.update { directory, now in
-            directory.admitCaller(
+        let answer = await registry.update { directory, now -> DialInInput in
+            if directory.isFull(room: room) { return .roomFull }
+            let admitted = directory.admitCaller(
                 room: room, callTag: tag, number: number, participantID: participantID, reason: reason,
                 requireInvitation: requireInvitation, at: now)
+            return .joinResult(succeeded: admitted)
         }
-        guard admitted, let current = calls[id], let member = current.member, let lobby = current.lobby else { return false }
+        guard answer == .joinResult(succeeded: true) else {
+            if answer == .roomFull { logger.notice("call \(call.callTag) from \(call.number) refused: room \(room) is full") }
+            return answer
+        }
+        guard let current = calls[id], let member = current.member, let lobby = current.lobby else { return refused }
         do {
             let engineRoom = try conferenceRoom(room)
             try engine.moveMember(member, from: lobby, to: engineRoom)
@@ -54,18 +61,28 @@ extension ConferenceBridge {
             calls[id]?.lobby = nil
         } catch {
             logger.warning("call \(call.callTag) could not join \(room): \(error)")
-            return false
+            return refused
         }
         calls[id]?.room = room
         calls[id]?.connectedAt = Date()
         logger.info("call \(call.callTag) from \(call.number) entered room \(room) (\(reason))")
         enterMix(id, room: room)
-        return true
+        return .joinResult(succeeded: true)
     }
 
     func handle(_ event: MediaEngineEvent) async {
-        guard case .digit(_, let member, let key) = event, let id = callsByMember[member] else { return }
-        await driveDialIn(id, .digit(key))
+        switch event {
+        case .digit(_, let member, let key):
+            guard let id = callsByMember[member] else { return }
+            await driveDialIn(id, .digit(key))
+        case .mediaTimedOut(_, let member):
+            // SEMS onRtpTimeout (spec §8.4): leave the room, then BYE.
+            guard let id = callsByMember[member], let call = calls[id] else { return }
+            logger.notice("call \(call.callTag) with \(call.number) sent no RTP for \(settings.rtpTimeout ?? .zero): hanging up")
+            sendAway(id)
+        case .startedTalking, .stoppedTalking, .floorChanged, .promptFinished, .sourceChanged:
+            break
+        }
     }
 
     func startTimer(_ timer: BridgeTimer, after delay: Duration, for id: Int) {

@@ -14,7 +14,7 @@ struct PromptLibrary: Sendable {
 
     /// The prompts every call may hear.
     static let prompts: [BridgePrompt] =
-        [.pinPrompt, .wrongPIN, .wrongPINBye, .enteringConference, .firstParticipant, .joinSound, .dropSound]
+        [.pinPrompt, .wrongPIN, .wrongPINBye, .enteringConference, .firstParticipant, .roomFull, .joinSound, .dropSound]
         + (0...9).map(BridgePrompt.digit)
 
     /// Loads every prompt.

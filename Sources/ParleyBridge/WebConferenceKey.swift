@@ -22,8 +22,10 @@ struct WebConferenceKey: Sendable, Hashable {
     /// The value's kind.
     let kind: Kind
 
-    /// Every `webconference.conf` key SEMS reads or ships in its sample file, and Parley's
-    /// additions to the PIN dialogue, in the order of spec §5.
+    /// Every `webconference.conf` key SEMS reads or ships in its sample file, in the order of spec
+    /// §5, and Parley's additions: the PIN dialogue's limits, `room_full`, `max_participants` (the
+    /// name SEMS's `conference` application uses) and `dead_rtp_time` (SEMS's `sems.conf` name for
+    /// the RTP timeout).
     static let all: [WebConferenceKey] = [
         WebConferenceKey(sems: "first_participant", parley: "prompts.first-participant", kind: .text),
         WebConferenceKey(sems: "join_sound", parley: "prompts.join-sound", kind: .text),
@@ -32,16 +34,19 @@ struct WebConferenceKey: Sendable, Hashable {
         WebConferenceKey(sems: "wrong_pin", parley: "prompts.wrong-pin", kind: .text),
         WebConferenceKey(sems: "wrong_pin_bye", parley: "prompts.wrong-pin-bye", kind: .text),
         WebConferenceKey(sems: "entering_conference", parley: "prompts.entering-conference", kind: .text),
+        WebConferenceKey(sems: "room_full", parley: "prompts.room-full", kind: .text),
         WebConferenceKey(sems: "digits_dir", parley: "prompts.digits-directory", kind: .text),
         WebConferenceKey(sems: "tell_pin", parley: "dial-in.tell-pin", kind: .flag),
         WebConferenceKey(sems: "star_finishes_pin", parley: "dial-in.star-finishes-pin", kind: .flag),
         WebConferenceKey(sems: "playout_type", parley: "media.playout-type", kind: .text),
+        WebConferenceKey(sems: "dead_rtp_time", parley: "media.rtp-timeout", kind: .number),
         WebConferenceKey(sems: "direct_room_re", parley: "dial-in.direct-room-pattern", kind: .text),
         WebConferenceKey(sems: "direct_room_strip", parley: "dial-in.direct-room-strip", kind: .number),
         WebConferenceKey(sems: "room_pin_split", parley: "dial-in.room-pin-split", kind: .number),
         WebConferenceKey(sems: "pin_inter_digit_timeout", parley: "dial-in.inter-digit-timeout", kind: .number),
         WebConferenceKey(sems: "pin_max_wrong_entries", parley: "dial-in.max-wrong-entries", kind: .number),
         WebConferenceKey(sems: "lonely_user_timer", parley: "rooms.lonely-user-timer", kind: .number),
+        WebConferenceKey(sems: "max_participants", parley: "rooms.max-participants", kind: .number),
         WebConferenceKey(sems: "loop_first_participant_prompt", parley: "prompts.loop-first-participant", kind: .flag),
         WebConferenceKey(sems: "master_password", parley: "rooms.master-password", kind: .text),
         WebConferenceKey(sems: "ignore_pin", parley: "rooms.ignore-pin", kind: .flag),

@@ -6,7 +6,7 @@ enum ParleyBridgeTestPrompts {
     private static let made: Result<String, any Error> = Result {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parley-bridge-prompts-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let names = ["pin_prompt", "wrong_pin", "wrong_pin_bye", "entering_conference", "first_participant", "beep"]
+        let names = ["pin_prompt", "wrong_pin", "wrong_pin_bye", "entering_conference", "first_participant", "room_full", "beep"]
             + (0...9).map(String.init)
         for name in names {
             try wav(frequency: 2000, milliseconds: 100).write(to: folder.appendingPathComponent("\(name).wav"))

@@ -40,6 +40,12 @@ public struct VoiceRoom: Sendable, Hashable {
         }
     }
 
+    /// The rows with a live call behind them (connecting, ringing, connected), which
+    /// ``VoiceRoomPolicy/maximumParticipants`` counts.
+    public var liveParticipantCount: Int {
+        participants.count(where: \.hasLiveCall)
+    }
+
     /// The index of the first row with this call tag, in any status.
     public func participantIndex(callTag: String) -> Int? {
         participants.firstIndex { $0.callTag == callTag }

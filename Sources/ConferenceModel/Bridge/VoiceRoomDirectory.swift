@@ -116,18 +116,25 @@ public struct VoiceRoomDirectory: Sendable {
 
     /// The first half of `dialout` (spec §4.5): passes the gate and records the call as
     /// Connecting/`"INVITE"` **before** the INVITE is sent (B22). The row fills the participant's
-    /// invitation if there is one and is added otherwise, so every dial-out is listed (B3).
+    /// invitation if there is one and is added otherwise, so every dial-out is listed (B3). A full room refuses it (``VoiceRoomPolicy/maximumParticipants``).
     public mutating func beginDialOut(
         room name: String, adminPIN: String, callTag: String, number: String, participantID: String, at now: Date
-    ) -> Bool {
+    ) -> DialOutAdmission {
         sweepIfDue(at: now)
-        guard admit(room: name, adminPIN: adminPIN, at: now) else { return false }
+        guard admit(room: name, adminPIN: adminPIN, at: now) else { return .refused }
+        guard !isFull(room: name) else { return .roomFull }
         rooms[name]?.admit(
             VoiceParticipant(
                 callTag: callTag, number: number, status: .connecting, reason: "INVITE",
                 participantID: participantID, lastStatusChange: now),
             at: now)
-        return true
+        return .admitted
+    }
+
+    /// Whether `room` holds ``VoiceRoomPolicy/maximumParticipants`` live calls already.
+    public func isFull(room name: String) -> Bool {
+        guard let maximum = policy.maximumParticipants else { return false }
+        return (rooms[name]?.liveParticipantCount ?? 0) >= maximum
     }
 
     /// Takes back a dial-out whose INVITE could not be started (`"internal error"`): the call never
@@ -203,6 +210,7 @@ public struct VoiceRoomDirectory: Sendable {
         room name: String, callTag: String, number: String, participantID: String,
         reason: String = "entered", requireInvitation: Bool = false, at now: Date
     ) -> Bool {
+        guard !isFull(room: name) else { return false }
         if rooms[name] == nil {
             guard !policy.privateRooms else { return false }
             rooms[name] = VoiceRoom(name: name, adminPIN: "", createdAt: now)

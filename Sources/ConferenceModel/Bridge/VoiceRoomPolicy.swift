@@ -29,6 +29,10 @@ public struct VoiceRoomPolicy: Sendable, Hashable {
     public var roomSweepInterval: Int
     /// `predefined_rooms`: rooms and their admin PINs opened when the directory is created.
     public var predefinedRooms: [PredefinedVoiceRoom]
+    /// `max_participants` (a Parley addition; SEMS's `conference` application has the name, its
+    /// `webconference` no limit): live calls a room holds at most, dial-ins and dial-outs
+    /// together; `nil` for no limit.
+    public var maximumParticipants: Int?
 
     /// Creates a policy; every argument defaults to SEMS's built-in default.
     public init(
@@ -41,7 +45,8 @@ public struct VoiceRoomPolicy: Sendable, Hashable {
         roomsExpire: Bool = true,
         roomsExpireDelay: Int = 7200,
         roomSweepInterval: Int = 10,
-        predefinedRooms: [PredefinedVoiceRoom] = []
+        predefinedRooms: [PredefinedVoiceRoom] = [],
+        maximumParticipants: Int? = nil
     ) {
         self.privateRooms = privateRooms
         self.ignorePIN = ignorePIN
@@ -53,5 +58,6 @@ public struct VoiceRoomPolicy: Sendable, Hashable {
         self.roomsExpireDelay = roomsExpireDelay
         self.roomSweepInterval = roomSweepInterval
         self.predefinedRooms = predefinedRooms
+        self.maximumParticipants = maximumParticipants
     }
 }

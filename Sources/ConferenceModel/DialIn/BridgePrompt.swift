@@ -18,6 +18,9 @@ public enum BridgePrompt: Sendable, Hashable, CustomStringConvertible {
     case joinSound
     /// Played to the others when someone leaves (`drop_sound`, a beep by default).
     case dropSound
+    /// "This conference is full. Goodbye." before the bridge hangs up on a caller whose room holds
+    /// its maximum number of participants (`room_full`, a Parley addition).
+    case roomFull
     /// One spoken digit, 0…9, used to read back an entered room number (`digits_dir/N.wav`).
     case digit(Int)
 
@@ -29,6 +32,7 @@ public enum BridgePrompt: Sendable, Hashable, CustomStringConvertible {
         case .wrongPINBye: "wrong_pin_bye"
         case .enteringConference: "entering_conference"
         case .firstParticipant: "first_participant"
+        case .roomFull: "room_full"
         case .joinSound, .dropSound: "beep"
         case .digit(let value): String(value)
         }
@@ -42,6 +46,7 @@ public enum BridgePrompt: Sendable, Hashable, CustomStringConvertible {
         case .wrongPINBye: "wrong_pin_bye"
         case .enteringConference: "entering_conference"
         case .firstParticipant: "first_participant"
+        case .roomFull: "room_full"
         case .joinSound: "join_sound"
         case .dropSound: "drop_sound"
         case .digit: "digits_dir"

@@ -64,6 +64,8 @@ public struct DialInCall: Sendable {
             guard succeeded else { return playErrorAndFinish(.joinRejected) }
             state = .inConference(room: room, participantID: participantID)
             return []
+        case (.joining, .roomFull):
+            return playErrorAndFinish(.roomFull)
         case (.playErrorFinish(let reason), .promptsFinished):
             state = .ended
             return [.hangUp(reason)]
@@ -129,7 +131,7 @@ public struct DialInCall: Sendable {
 
     private mutating func playErrorAndFinish(_ reason: DialInEndReason) -> [DialInAction] {
         state = .playErrorFinish(reason)
-        return [.play([.wrongPINBye])]
+        return [.play([reason == .roomFull ? .roomFull : .wrongPINBye])]
     }
 
     private mutating func startInterDigitTimer() -> [DialInAction] {

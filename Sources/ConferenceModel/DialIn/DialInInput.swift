@@ -14,6 +14,8 @@ public enum DialInInput: Sendable, Hashable {
     case roomValidated(isValid: Bool)
     /// The room directory's answer to ``DialInAction/join(room:participantID:reason:)``.
     case joinResult(succeeded: Bool)
+    /// The room directory refused the join because the room is full (`max_participants`).
+    case roomFull
     /// The call is over for another reason (remote BYE, RTP or session timeout): stop.
     case callEnded
 }

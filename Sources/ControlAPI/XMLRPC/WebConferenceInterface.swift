@@ -240,12 +240,16 @@ public struct WebConferenceInterface: Sendable {
             fromURI: "sip:\(arguments.string(3))@\(domain)",
             authUser: arguments.string(5), authPassword: arguments.string(6),
             extraHeaders: headers, participantID: participantID)
-        let admitted = await registry.update { directory, now in
+        let admission = await registry.update { directory, now in
             directory.beginDialOut(
                 room: name, adminPIN: pin, callTag: request.callTag, number: request.calleeURI,
                 participantID: participantID, at: now)
         }
-        guard admitted else { return [1, Self.refused, ""] }
+        switch admission {
+        case .admitted: break
+        case .refused: return [1, Self.refused, ""]
+        case .roomFull: return [1, "room is full", ""]
+        }
         do {
             try await callControl.placeCall(request)
         } catch {

@@ -5,6 +5,7 @@ enum MediaCommand: Sendable {
     case addMember(MediaRoomID, MediaMemberID, RTPStreamSettings, OwnershipTransfer<RTPSession>)
     case removeMember(MediaRoomID, MediaMemberID)
     case moveMember(MediaRoomID, MediaMemberID, MediaRoomID)
+    case updateStream(MediaRoomID, MediaMemberID, RTPStreamSettings)
     case setMuted(MediaRoomID, MediaMemberID, Bool)
     case setDeaf(MediaRoomID, MediaMemberID, Bool)
     case setInputGain(MediaRoomID, MediaMemberID, Float)

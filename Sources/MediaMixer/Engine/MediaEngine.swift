@@ -124,7 +124,7 @@ public final class MediaEngine: Sendable {
                 clockRate: stream.codec.rtpClockRate,
                 encodingName: stream.codec.encodingName,
                 jitterCompensation: stream.jitterCompensation,
-                adaptiveJitter: true,
+                adaptiveJitter: stream.adaptiveJitterBuffer,
                 symmetricRTP: stream.symmetricRTP
             )
             try session.setRemote(address: stream.remoteAddress, port: stream.remotePort)
@@ -153,6 +153,15 @@ public final class MediaEngine: Sendable {
             }
         }
         enqueue(.moveMember(room, member, destination))
+    }
+
+    /// Applies a re-negotiated stream to a member at the next tick (a re-INVITE or UPDATE that
+    /// changes the codec, the peer's address, the direction or the timeout, RFC 3264 §8): the RTP
+    /// session, its local port, the member's place in the mix, mute state and prompts stay; the
+    /// leg's codec, payload types and remote address follow `stream`. Its local address and port
+    /// are not changed.
+    public func updateStream(of member: MediaMemberID, in room: MediaRoomID, to stream: RTPStreamSettings) {
+        enqueue(.updateStream(room, member, stream))
     }
 
     /// Mutes or unmutes a member: their voice leaves everyone's mix; they still hear the room.

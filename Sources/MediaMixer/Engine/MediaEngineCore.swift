@@ -142,6 +142,9 @@ final class MediaEngineCore: @unchecked Sendable {
                 target.leg(member)?.continueStream(of: leg)
             }
             return true
+        case .updateStream(let room, let member, let stream):
+            guard let room = rooms[room] else { return false }
+            return (try? room.replaceStream(of: member, with: stream)) != nil
         case .setMuted(let room, let member, let muted):
             if let room = rooms[room], let leg = room.leg(member) { try? room.mixer.setMuted(muted, for: leg.mixerMember) }
         case .setDeaf(let room, let member, let deaf):

@@ -12,4 +12,7 @@ public enum MediaEngineEvent: Sendable, Hashable {
     case promptFinished(MediaRoomID, MediaMemberID?)
     /// A member's stream switched to a new synchronisation source (RFC 3550 §8.2).
     case sourceChanged(MediaRoomID, MediaMemberID, ssrc: UInt32)
+    /// A member's peer has sent no RTP for the stream's ``RTPStreamSettings/mediaTimeout``;
+    /// reported once per silence (a packet starts the count again).
+    case mediaTimedOut(MediaRoomID, MediaMemberID)
 }

@@ -24,6 +24,8 @@ final class MemberLeg {
     var changedSource: UInt32?
     /// A digit completed this tick, to be reported by the mix phase.
     var completedDigit: Character?
+    /// Set when the peer's silence reached the stream's media timeout, to be reported by the mix phase.
+    var mediaTimedOut = false
     /// Set by the engine's readiness poll when the RTP socket has data this tick.
     var socketReady = false
     /// Whether the engine polls this leg's socket; if not, the leg reads oRTP every tick.
@@ -41,6 +43,11 @@ final class MemberLeg {
     private var lastSource: UInt32 = 0
     private var ticksSinceLastPacket = Int.max
     private var sentFirstPacket = false
+    /// Ticks since the last RTP packet of the peer (any payload type), for the media timeout.
+    private var ticksWithoutMedia = 0
+    /// The media timeout in ticks, or `nil` for none.
+    private let mediaTimeoutTicks: Int?
+    private let inBandDetector: InBandDTMFDetector?
 
     /// Ticks of concealment after the last packet; after that the member is simply silent (a phone
     /// that stopped sending, e.g. on hold or with silence suppression).
@@ -63,6 +70,12 @@ final class MemberLeg {
         timestampIncrement = settings.codec.timestampIncrement(ptime: 20)
         sendTimestamp = UInt32.random(in: 0...UInt32.max)
         telephoneEvents = TelephoneEventReceiver(clockRate: settings.codec.rtpClockRate)
+        mediaTimeoutTicks = settings.mediaTimeout.map { timeout in
+            let (seconds, attoseconds) = timeout.components
+            return max(1, Int(seconds) * 50 + Int(attoseconds / 20_000_000_000_000_000))
+        }
+        let detectsInBand = settings.detectsInBandDTMF && codecRate == 8000
+        inBandDetector = detectsInBand ? try InBandDTMFDetector() : nil
     }
 
     deinit {
@@ -80,6 +93,7 @@ final class MemberLeg {
         sendTimestamp = previous.sendTimestamp
         lastSource = previous.lastSource
         ticksSinceLastPacket = previous.ticksSinceLastPacket
+        ticksWithoutMedia = previous.ticksWithoutMedia
         sentFirstPacket = previous.sentFirstPacket
         pollsReadiness = previous.pollsReadiness
     }
@@ -93,6 +107,8 @@ final class MemberLeg {
         receiveTimestamp &+= timestampIncrement
         let ready = socketReady
         socketReady = false
+        ticksWithoutMedia += 1
+        if ticksWithoutMedia == mediaTimeoutTicks { mediaTimedOut = true }
         if pollsReadiness, !ready, ticksSinceLastPacket >= Self.concealmentTicks, !session.hasQueuedPackets {
             // Nothing arrived, nothing queued, nothing to conceal: a silent member costs no system call.
             return
@@ -110,10 +126,18 @@ final class MemberLeg {
         }
         let target = resampler == nil ? roomFrame : codecFrame
         var produced = 0
+        if packet != nil { ticksWithoutMedia = 0 }
         if let packet, packet.payloadType == settings.payloadType {
             ticksSinceLastPacket = 0
             let bytes = UnsafeBufferPointer(start: payload.baseAddress?.assumingMemoryBound(to: UInt8.self), count: packet.bytes)
-            produced = (try? decoder.decode(bytes, into: target)) ?? decoder.concealLoss(into: target)
+            if let decoded = try? decoder.decode(bytes, into: target) {
+                produced = decoded
+                inBandDetector?.analyse(UnsafeBufferPointer(rebasing: target[0..<decoded])) { event in
+                    completedDigit = event.digit.character
+                }
+            } else {
+                produced = decoder.concealLoss(into: target)
+            }
         } else {
             if let packet, packet.payloadType == settings.telephoneEventPayloadType {
                 ticksSinceLastPacket = 0
@@ -141,6 +165,11 @@ final class MemberLeg {
     /// Sends this tick's encoded frame of the mix the member hears.
     func send() {
         guard let encoding, encoding.payloadLength > 0 else { return }
+        guard settings.sendsMedia else {
+            // The peer receives nothing now (it put the call on hold); its timeline keeps running.
+            sendTimestamp &+= timestampIncrement
+            return
+        }
         let bytes = UnsafeRawBufferPointer(start: encoding.payload.baseAddress, count: encoding.payloadLength)
         // The first packet of the stream carries the marker bit (RFC 3551 §4.1).
         try? session.send(payload: bytes, timestamp: sendTimestamp, marker: !sentFirstPacket)

@@ -18,8 +18,20 @@ public struct RTPStreamSettings: Sendable, Hashable {
     /// Whether to send to wherever the peer's packets actually come from (symmetric RTP,
     /// RFC 4961): phones behind NAT put an address in SDP that cannot be reached.
     public var symmetricRTP: Bool
-    /// The starting delay of oRTP's adaptive jitter buffer.
+    /// The starting delay of oRTP's jitter buffer (adaptive) or its fixed delay.
     public var jitterCompensation: Duration
+    /// Whether the jitter buffer follows the measured jitter (SEMS `playout_type=adaptive_jb`, the
+    /// default) or holds packets for a fixed ``jitterCompensation`` (`simple`).
+    public var adaptiveJitterBuffer: Bool
+    /// How long the peer may send no RTP before the engine reports
+    /// ``MediaEngineEvent/mediaTimedOut(_:_:)``; `nil` never (e.g. a peer on hold that sends nothing).
+    public var mediaTimeout: Duration?
+    /// Whether the leg sends the mix to the peer; off when the peer's SDP says it receives nothing
+    /// (`sendonly` or `inactive`, RFC 3264 §6.1). The stream's timestamps keep running.
+    public var sendsMedia: Bool
+    /// Whether DTMF tones in the peer's audio are reported as digits too, for phones that send keys
+    /// only in-band. Works on 8 kHz codecs (G.711), where in-band tones survive the coding.
+    public var detectsInBandDTMF: Bool
     /// The encoder settings (Opus complexity, bitrate, FEC) for what the leg is sent.
     public var codecSettings: AudioCodecSettings
 
@@ -34,6 +46,10 @@ public struct RTPStreamSettings: Sendable, Hashable {
         remotePort: Int,
         symmetricRTP: Bool = true,
         jitterCompensation: Duration = .milliseconds(60),
+        adaptiveJitterBuffer: Bool = true,
+        mediaTimeout: Duration? = nil,
+        sendsMedia: Bool = true,
+        detectsInBandDTMF: Bool = false,
         codecSettings: AudioCodecSettings = AudioCodecSettings()
     ) {
         self.codec = codec
@@ -45,6 +61,10 @@ public struct RTPStreamSettings: Sendable, Hashable {
         self.remotePort = remotePort
         self.symmetricRTP = symmetricRTP
         self.jitterCompensation = jitterCompensation
+        self.adaptiveJitterBuffer = adaptiveJitterBuffer
+        self.mediaTimeout = mediaTimeout
+        self.sendsMedia = sendsMedia
+        self.detectsInBandDTMF = detectsInBandDTMF
         self.codecSettings = codecSettings
     }
 }

@@ -49,6 +49,25 @@ final class RoomMedia {
         return leg
     }
 
+    /// Rebuilds member `id`'s leg for a re-negotiated stream around the same RTP session and mixer
+    /// member, so the peer sees one continuous stream and the mix keeps their mute state and prompts.
+    /// - Throws: When the session cannot take the new payload type or address, or the codec cannot be made.
+    func replaceStream(of id: MediaMemberID, with stream: RTPStreamSettings) throws {
+        guard let index = legs.firstIndex(where: { $0.id == id }) else { return }
+        let old = legs[index]
+        let session = old.session
+        if stream.payloadType != session.payloadType || stream.codec.rtpClockRate != session.clockRate {
+            try session.changePayload(type: stream.payloadType, clockRate: stream.codec.rtpClockRate, encodingName: stream.codec.encodingName)
+        }
+        if stream.remoteAddress != old.settings.remoteAddress || stream.remotePort != old.settings.remotePort {
+            try session.setRemote(address: stream.remoteAddress, port: stream.remotePort)
+        }
+        let leg = try MemberLeg(id: id, mixerMember: old.mixerMember, settings: stream, session: session, roomRate: settings.sampleRate)
+        leg.continueStream(of: old)
+        legs[index] = leg
+        legsByMixerMember[leg.mixerMember] = leg
+    }
+
     /// The leg of member `id`.
     func leg(_ id: MediaMemberID) -> MemberLeg? {
         legs.first { $0.id == id }
@@ -76,6 +95,10 @@ final class RoomMedia {
             if let digit = leg.completedDigit {
                 leg.completedDigit = nil
                 emit(.digit(id, leg.id, digit))
+            }
+            if leg.mediaTimedOut {
+                leg.mediaTimedOut = false
+                emit(.mediaTimedOut(id, leg.id))
             }
             if let source = leg.changedSource {
                 leg.changedSource = nil

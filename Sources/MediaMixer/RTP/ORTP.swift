@@ -57,9 +57,9 @@ public struct RTPSessionError: Error, Hashable, Sendable, CustomStringConvertibl
 /// compensation, and hands out at most one packet per call, discarding packets that became too old.
 public final class RTPSession {
     /// The payload type (0–127) this session sends, and expects to receive.
-    public let payloadType: Int
+    public private(set) var payloadType: Int
     /// The RTP clock rate of the payload type, in Hz (e.g. 8000 for PCMU, 48000 for Opus per RFC 7587).
-    public let clockRate: Int
+    public private(set) var clockRate: Int
     /// The bound local RTP port (the one the system picked when 0 was asked for).
     public let localPort: Int
     /// The bound local RTCP port.
@@ -177,6 +177,28 @@ public final class RTPSession {
     /// Packets sent so far.
     public var packetsSent: UInt64 {
         parley_ortp_packets_sent(session)
+    }
+
+    /// Switches the session to another payload type, as a re-INVITE that changes the codec asks
+    /// (RFC 3264 §8.3.2); a new clock rate also starts the receive timeline afresh.
+    ///
+    /// - Parameters:
+    ///   - payloadType: The new RTP payload type number.
+    ///   - clockRate: Its RTP clock rate in Hz.
+    ///   - encodingName: Its encoding name as in SDP `a=rtpmap`.
+    ///   - channels: Its channel count.
+    /// - Throws: ``RTPSessionError`` when an argument is out of range or the profile cannot take it.
+    public func changePayload(type payloadType: Int, clockRate: Int, encodingName: String, channels: Int = 1) throws(RTPSessionError) {
+        guard (0...127).contains(payloadType), let rate = Int32(exactly: clockRate), rate > 0,
+              let channelCount = Int32(exactly: channels), channelCount > 0
+        else { throw RTPSessionError(.invalidArgument, "payload type \(payloadType) at \(clockRate) Hz") }
+        guard parley_ortp_profile_set_audio(profile, Int32(payloadType), rate, channelCount, encodingName) == 0 else {
+            throw RTPSessionError(.allocationFailed, "RTP profile for payload type \(payloadType)")
+        }
+        rtp_session_set_payload_type(session, Int32(payloadType))
+        if clockRate != self.clockRate { rtp_session_resync(session) }
+        self.payloadType = payloadType
+        self.clockRate = clockRate
     }
 
     /// Sets where packets are sent.

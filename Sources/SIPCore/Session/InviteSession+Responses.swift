@@ -71,6 +71,11 @@ extension InviteSession {
             }
             return actions
         }
+        if wasRefresh, statusCode == 501, configuration.sessionTimers?.treatsNotImplementedAsRefreshed == true,
+           let sessionTimer {
+            // The peer answered, so the session is alive: the refresh counts (SEMS accept_501_reply).
+            return sessionTimer.timerActions
+        }
         switch statusCode {
         case 491:
             glareRetry = (request.method, Self.description(in: request))
@@ -78,7 +83,8 @@ extension InviteSession {
         case 408, 481:
             return finish(.dialogLost(statusCode: statusCode))
         case 422:
-            if let minimum = SessionExpires.minimum(of: response), var timer = sessionTimer {
+            if let minimum = SessionExpires.minimum(of: response), var timer = sessionTimer,
+               minimum <= configuration.sessionTimers?.maximumSessionExpires ?? .max {
                 timer.interval = max(timer.interval, minimum)
                 sessionTimer = timer
                 return sendOffer(method: request.method, description: Self.description(in: request))

@@ -31,8 +31,9 @@ extension InviteSession {
         return NegotiatedSessionTimer(interval: value.seconds, localRefreshes: (value.refresher ?? .uac) == .uac)
     }
 
-    /// Sends the session refresh: an UPDATE without body when the peer allows UPDATE, else a
-    /// re-INVITE with the unchanged description (RFC 4028 §7.4, §9; RFC 3264 §8 keeps its version).
+    /// Sends the session refresh by the configured method: an UPDATE without body, or a re-INVITE
+    /// with the unchanged description (RFC 4028 §7.4, §9; RFC 3264 §8 keeps its version); by
+    /// default an UPDATE when the peer allows it.
     mutating func refreshSession() -> [InviteSessionAction] {
         guard state == .confirmed, let sessionTimer, sessionTimer.localRefreshes else { return [] }
         guard pendingOutgoing == nil, pendingIncoming == nil, unacknowledged == nil else {
@@ -40,7 +41,14 @@ extension InviteSession {
             return [.schedule(.sessionRefresh, after: sessionTimer.refreshDelay)]
         }
         isRefreshing = true
-        if peerAllowsUpdate { return sendOffer(method: .update, description: nil) }
-        return sendOffer(method: .invite, description: localDescription)
+        let useUpdate = switch configuration.sessionTimers?.refreshMethod ?? .updateFallingBackToInvite {
+        case .invite: false
+        case .update: true
+        case .updateFallingBackToInvite: peerAllowsUpdate
+        }
+        // Disarmed by the refresh's 2xx (or an accepted 501); fires if the refresh fails (RFC 4028 §10).
+        let watch: [InviteSessionAction] = [.schedule(.sessionExpiry, after: sessionTimer.unansweredRefreshDelay)]
+        if useUpdate { return watch + sendOffer(method: .update, description: nil) }
+        return watch + sendOffer(method: .invite, description: localDescription)
     }
 }

@@ -156,7 +156,8 @@ extension InviteSession {
         return [.sendACK(ack), .sendRequest(bye)]
     }
 
-    /// A final non-2xx response: one digest challenge and one 422 are answered with a new INVITE
+    /// A final non-2xx response: one digest challenge and one 422 (whose Min-SE is at most
+    /// ``SessionTimerConfiguration/maximumSessionExpires``) are answered with a new INVITE
     /// (RFC 3261 §22.2, RFC 4028 §7.4); anything else ends the call with the response's reason.
     private mutating func receiveFailure(_ response: SIPMessage) -> [InviteSessionAction] {
         guard state == .idle || state == .early, let statusCode = response.statusCode else { return [] }
@@ -164,7 +165,8 @@ extension InviteSession {
             if statusCode == 401 || statusCode == 407, let retry = authenticatedRetry(for: response) {
                 return retryInvite(retry)
             }
-            if statusCode == 422, !hasRetriedInterval, let minimum = SessionExpires.minimum(of: response) {
+            if statusCode == 422, !hasRetriedInterval, let minimum = SessionExpires.minimum(of: response),
+               minimum <= configuration.sessionTimers?.maximumSessionExpires ?? .max {
                 hasRetriedInterval = true
                 requestedInterval = max(minimum, requestedInterval ?? minimum)
                 requestedMinimum = minimum

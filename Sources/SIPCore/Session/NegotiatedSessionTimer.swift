@@ -11,6 +11,10 @@ struct NegotiatedSessionTimer: Sendable, Hashable {
     /// RFC 4028 §10: the other side sends BYE at SE − min(32, SE/3) without a refresh.
     var expiryDelay: Duration { .seconds(interval - min(32, interval / 3)) }
 
+    /// RFC 4028 §10: a refresher whose refresh (sent at half the interval) gets no usable answer
+    /// sends BYE when the other side would, SE − min(32, SE/3) after the last refresh.
+    var unansweredRefreshDelay: Duration { expiryDelay - refreshDelay }
+
     /// Arms the timer this UA runs for the interval, disarming the other.
     var timerActions: [InviteSessionAction] {
         localRefreshes

@@ -74,9 +74,34 @@ import Testing
         #expect(directory.participants(ofRoom: "r", adminPIN: "1", at: later(10_000)) == [])
     }
 
+    @Test func maximumParticipantsCountsLiveCallsOfBothKinds() {
+        var directory = VoiceRoomDirectory(policy: VoiceRoomPolicy(maximumParticipants: 2), at: start)
+        func admit(_ tag: String, room: String = "r") -> Bool {
+            directory.admitCaller(room: room, callTag: tag, number: "sip:\(tag)@x", participantID: "", at: start)
+        }
+        func dialOut(_ tag: String, pin: String = "1") -> DialOutAdmission {
+            directory.beginDialOut(room: "r", adminPIN: pin, callTag: tag, number: "sip:\(tag)@x", participantID: "", at: start)
+        }
+        #expect(admit("A"))
+        // The first dial-out with a PIN claims the room's empty one.
+        let first = dialOut("B")
+        #expect(first == .admitted)
+        #expect(directory.isFull(room: "r"))
+        #expect(!admit("C"))
+        let full = dialOut("D")
+        #expect(full == .roomFull)
+        let wrongPIN = dialOut("D", pin: "wrong")
+        #expect(wrongPIN == .refused, "the PIN is checked before the room's size is told")
+        // A finished call frees its place; another room is not affected.
+        directory.updateStatus(room: "r", callTag: "B", status: .finished, reason: "BYE", at: start)
+        #expect(!directory.isFull(room: "r"))
+        #expect(admit("C"))
+        #expect(admit("E", room: "other"))
+    }
+
     @Test func dialOutIsListedAsConnectingBeforeTheINVITEAndFollowsStatusReports() throws {
         var directory = VoiceRoomDirectory(policy: VoiceRoomPolicy(), at: start)
-        #expect(directory.beginDialOut(room: "r", adminPIN: "1", callTag: "T1", number: "sip:bob@x", participantID: "", at: start) == true)
+        #expect(directory.beginDialOut(room: "r", adminPIN: "1", callTag: "T1", number: "sip:bob@x", participantID: "", at: start) == .admitted)
         var row = try #require(directory.participants(ofRoom: "r", adminPIN: "1", at: start)?.first)
         #expect((row.callTag, row.number, row.status, row.reason) == ("T1", "sip:bob@x", .connecting, "INVITE"))
         directory.updateStatus(room: "r", callTag: "T1", status: .ringing, reason: "180 Ringing", at: later(1))
@@ -116,7 +141,7 @@ import Testing
         // B3: SEMS placed the call but listed nothing in private + room_pin_split mode.
         var directory = VoiceRoomDirectory(policy: VoiceRoomPolicy(privateRooms: true), at: start)
         _ = directory.createRoom("r", timeout: nil, newPIN: "1", at: start)
-        #expect(directory.beginDialOut(room: "r", adminPIN: "1", callTag: "T1", number: "n", participantID: "not-invited", at: start) == true)
+        #expect(directory.beginDialOut(room: "r", adminPIN: "1", callTag: "T1", number: "n", participantID: "not-invited", at: start) == .admitted)
         #expect(directory.apply(.mute, room: "r", adminPIN: "1", callTag: "T1", at: start) == .accepted)
         #expect(directory.rooms["r"]?.participants.first?.muted == true)
     }

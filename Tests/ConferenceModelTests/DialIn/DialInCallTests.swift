@@ -103,6 +103,15 @@ struct DialInCallTests {
         #expect(harness.call.state == .ended)
     }
 
+    @Test("a full room plays room_full, then hangs up")
+    func roomFull() {
+        var harness = DialInHarness()
+        _ = harness.send(.start(.direct(room: "4711", participantID: "")))
+        #expect(harness.send(.roomFull) == [.play([.roomFull])])
+        #expect(harness.call.state == .playErrorFinish(.roomFull))
+        #expect(harness.send(.promptsFinished) == [.hangUp(.roomFull)])
+    }
+
     @Test("direct access joins at once, without read-back; a refused join says goodbye")
     func directAccess() {
         var harness = DialInHarness()

@@ -116,6 +116,65 @@ struct SessionTimerTests {
         #expect(call.clock.deadline(of: .sessionRefresh) == .seconds(150))
     }
 
+    /// SEMS `maximum_timer`: a 422 asking for more than this UA accepts ends the call instead.
+    @Test func uacRefusesA422AboveItsMaximum() throws {
+        var call = InviteSessionUACTests.outgoing(
+            offer: try M.sdp(host: "192.0.2.10"),
+            configuration: Self.configuration(.init(sessionExpires: 90, maximumSessionExpires: 900)))
+        call.receive(response: M.response(422, to: call.requests[0], extra: [SIPHeaderField(name: "Min-SE", value: "1200")]))
+        #expect(call.requests.count == 1, "no retry with an interval above maximum_timer")
+        #expect(call.events.last == .terminated(.rejected(statusCode: 422, reasonPhrase: "Session Interval Too Small")))
+    }
+
+    /// `session_refresh_method=INVITE`: a re-INVITE although the peer allows UPDATE.
+    @Test func refreshMethodInviteIgnoresAllowedUpdate() throws {
+        var call = try InviteSessionUASTests.incoming(
+            configuration: Self.configuration(.init(sessionExpires: 600, prefersToRefresh: true, refreshMethod: .invite)),
+            extra: ["Supported: timer", "Allow: INVITE, ACK, BYE, CANCEL, UPDATE"])
+        call.run { $0.answer(sdp: try! M.sdp(host: "192.0.2.10")) }
+        call.receive(try M.request("ACK", cseq: 1, toTag: "parley1", branch: "z9hG4bKack1"))
+        _ = call.advance(to: .seconds(300))
+        #expect(call.requests.last?.method == .invite)
+    }
+
+    /// `session_refresh_method=UPDATE`: an UPDATE although the peer's Allow omits it; its 501 counts
+    /// as a refresh (`accept_501_reply=yes`), so the session goes on.
+    @Test func refreshByUpdateAccepts501() throws {
+        var call = try InviteSessionUASTests.incoming(
+            configuration: Self.configuration(.init(sessionExpires: 600, prefersToRefresh: true, refreshMethod: .update)),
+            extra: ["Supported: timer", "Allow: INVITE, ACK, BYE, CANCEL"])
+        call.run { $0.answer(sdp: try! M.sdp(host: "192.0.2.10")) }
+        call.receive(try M.request("ACK", cseq: 1, toTag: "parley1", branch: "z9hG4bKack1"))
+        _ = call.advance(to: .seconds(300))
+        let update = try #require(call.requests.last)
+        #expect(update.method == .update)
+        var notImplemented = M.response(501, to: update)
+        notImplemented.contacts = []
+        call.receive(response: notImplemented)
+        #expect(call.clock.deadline(of: .sessionRefresh) == .seconds(600))
+        _ = call.advance(to: .seconds(600))
+        #expect(call.requests.last?.method == .update, "the next refresh is due, no BYE")
+        #expect(!call.events.contains(.terminated(.sessionExpired)))
+    }
+
+    /// `accept_501_reply=no`: a 501 is a failed refresh, and the session expires without another.
+    @Test func refreshRefused501WithoutAcceptExpires() throws {
+        var call = try InviteSessionUASTests.incoming(
+            configuration: Self.configuration(.init(
+                sessionExpires: 600, prefersToRefresh: true, refreshMethod: .update, treatsNotImplementedAsRefreshed: false)),
+            extra: ["Supported: timer"])
+        call.run { $0.answer(sdp: try! M.sdp(host: "192.0.2.10")) }
+        call.receive(try M.request("ACK", cseq: 1, toTag: "parley1", branch: "z9hG4bKack1"))
+        _ = call.advance(to: .seconds(300))
+        var notImplemented = M.response(501, to: try #require(call.requests.last))
+        notImplemented.contacts = []
+        call.receive(response: notImplemented)
+        // The refresher gives up when the peer would: 600 − 32 s after the last refresh (RFC 4028 §10).
+        #expect(call.clock.deadline(of: .sessionExpiry) == .seconds(568))
+        _ = call.advance(to: .seconds(568))
+        #expect(call.requests.last?.method == .bye)
+    }
+
     /// The UAS names itself refresher: the UAC watches (BYE at 300 − 32 s).
     @Test func uacWatchesWhenTheUASRefreshes() throws {
         var call = InviteSessionUACTests.outgoing(
