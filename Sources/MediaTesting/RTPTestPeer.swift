@@ -16,6 +16,7 @@ public final class RTPTestPeer: @unchecked Sendable {
         var remotePort: Int?
         var sendingAudio = true
         var pendingDigits: [DTMFDigit] = []
+        var pendingInBandDigits: [DTMFDigit] = []
         var changeSSRC = false
         var received: [Int16] = []
         var receivedPackets = 0
@@ -103,6 +104,13 @@ public final class RTPTestPeer: @unchecked Sendable {
         shared.withLock { $0.pendingDigits += events }
     }
 
+    /// Queues digits to be dialled as tones in the audio (in-band, ITU-T Q.23), for a phone that
+    /// sends no RFC 4733 events: 100 ms each with 60 ms of silence between them.
+    public func sendInBandDigits(_ digits: String) {
+        let keys = digits.compactMap { DTMFDigit($0) }
+        shared.withLock { $0.pendingInBandDigits += keys }
+    }
+
     /// Switches to a new random SSRC with a new sequence and timestamp base, as a phone does after a
     /// re-INVITE or a transfer (RFC 3550 §8.2).
     public func changeSSRC() {
@@ -154,6 +162,7 @@ public final class RTPTestPeer: @unchecked Sendable {
         var digit: DigitInProgress?
         let sender = TelephoneEventSender(clockRate: codec.rtpClockRate)
         var gapFrames = 0
+        var inBandKeys = DTMFToneSequence(sampleRate: Double(codec.sampleRate))
         var markNext = true
         let period: UInt64 = 20_000_000
         let (jitterSeconds, jitterAttoseconds) = impairment.jitter.components
@@ -197,7 +206,17 @@ public final class RTPTestPeer: @unchecked Sendable {
                     if digit == nil { gapFrames = 3 }
                 } else if sendingAudio {
                     if gapFrames > 0 { gapFrames -= 1 }
-                    if tone != nil { tone!.fill(&pcm) } else { pcm.withUnsafeMutableBufferPointer { $0.update(repeating: 0) } }
+                    inBandKeys.dial(shared.withLock { state in
+                        defer { state.pendingInBandDigits.removeAll() }
+                        return state.pendingInBandDigits
+                    })
+                    // The keys' tones replace the peer's own audio while they sound.
+                    let dialling = inBandKeys.fill(&pcm)
+                    if !dialling, tone != nil {
+                        tone!.fill(&pcm)
+                    } else if !dialling {
+                        pcm.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+                    }
                     let count = (try? pcm.withUnsafeBufferPointer { samples in
                         try payload.withUnsafeMutableBufferPointer { try encoder.encode(samples, into: $0) }
                     }) ?? 0

@@ -7,16 +7,20 @@ import SIPTesting
 /// A phone calling `parley-bridge`: SIPCore's own INVITE sessions for the signalling and an
 /// ``RTPTestPeer`` for the media (PCMU, a tone, RFC 4733 digits), all on 127.0.0.1.
 final class ParleyBridgeCaller {
-    let peer: RTPTestPeer
+    /// The media of the call: the first peer, or the one a re-offer moved the call to.
+    private(set) var peer: RTPTestPeer
     private let manager: InviteSessionManager
     private var call: InviteCall?
 
     /// The user part of the caller's From URI.
     let name: String
+    /// Whether the caller offers RFC 4733 telephone events; a phone without them dials in-band.
+    private let offersTelephoneEvents: Bool
 
     /// A caller named `name` that sends a tone of `toneFrequency` Hz (or silence).
-    init(name: String = "tester", toneFrequency: Double?) async throws {
+    init(name: String = "tester", toneFrequency: Double?, offersTelephoneEvents: Bool = true) async throws {
         self.name = name
+        self.offersTelephoneEvents = offersTelephoneEvents
         manager = InviteSessionManager(
             configuration: .init(endpoint: .init(listenAddresses: [try SIPTransportAddress(.udp, host: "127.0.0.1", port: 0)])),
             eventLoop: MultiThreadedEventLoopGroup.singleton.next())
@@ -27,7 +31,7 @@ final class ParleyBridgeCaller {
 
     /// Calls `user`@127.0.0.1:`port` and starts the media once the bridge answers.
     func dial(user: String, port: Int, headers: [SIPHeaderField] = []) async throws {
-        let negotiator = SDPOfferAnswer(capabilities: AudioCapabilities(codecs: [.pcmu]))
+        let negotiator = SDPOfferAnswer(capabilities: AudioCapabilities(codecs: [.pcmu], telephoneEvent: offersTelephoneEvents))
         let offer = negotiator.makeOffer(
             local: MediaAddress(host: "127.0.0.1", port: UInt16(peer.localPort)), sessionID: 1, sessionVersion: 1)
         let call = try await manager.invite(
@@ -45,6 +49,60 @@ final class ParleyBridgeCaller {
             default:
                 continue
             }
+        }
+    }
+
+    /// Re-offers the call (a re-INVITE, RFC 3264 §8) with `direction`, and with media from
+    /// `newPeer` in its codec when one is given; returns the bridge's answer once it arrives.
+    @discardableResult
+    func reoffer(direction: MediaDirection = .sendrecv, movingTo newPeer: RTPTestPeer? = nil, version: UInt64) async throws
+        -> NegotiatedAudio
+    {
+        guard let call else { throw TestSocketError("no call to re-offer") }
+        let media = newPeer ?? peer
+        let negotiator = SDPOfferAnswer(capabilities: AudioCapabilities(codecs: [AudioCodec(rawValue: media.codec.rawValue) ?? .pcmu]))
+        let offer = negotiator.makeOffer(
+            local: MediaAddress(host: "127.0.0.1", port: UInt16(media.localPort)), sessionID: 1, sessionVersion: version,
+            direction: direction)
+        call.modify(sdp: offer)
+        for await event in call.events {
+            switch event {
+            case .answerReceived(let answer):
+                let audio = try negotiator.acceptAnswer(answer, toOffer: offer)
+                if let newPeer {
+                    peer.stop()
+                    peer = newPeer
+                    newPeer.start(sendingTo: Int(audio.remote.port))
+                }
+                return audio
+            case .offerRejected(let statusCode):
+                throw TestSocketError("the bridge refused the re-offer with \(statusCode)")
+            case .terminated(let reason):
+                throw TestSocketError("call ended during the re-offer: \(reason)")
+            default:
+                continue
+            }
+        }
+        throw TestSocketError("the call's events ended during the re-offer")
+    }
+
+    /// Waits (up to `timeout`) until the call ends; returns how, or `nil` if it did not.
+    func waitUntilEnded(timeout: Duration) async -> InviteSessionEndReason? {
+        guard let call else { return nil }
+        return await withTaskGroup(of: InviteSessionEndReason?.self) { group in
+            group.addTask {
+                for await event in call.events {
+                    if case .terminated(let reason) = event { return reason }
+                }
+                return nil
+            }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
         }
     }
 

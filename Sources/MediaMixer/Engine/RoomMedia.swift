@@ -56,11 +56,17 @@ final class RoomMedia {
         guard let index = legs.firstIndex(where: { $0.id == id }) else { return }
         let old = legs[index]
         let session = old.session
-        if stream.payloadType != session.payloadType || stream.codec.rtpClockRate != session.clockRate {
+        let codecChanged = stream.payloadType != session.payloadType || stream.codec.rtpClockRate != session.clockRate
+        let peerMoved = stream.remoteAddress != old.settings.remoteAddress || stream.remotePort != old.settings.remotePort
+        if codecChanged {
             try session.changePayload(type: stream.payloadType, clockRate: stream.codec.rtpClockRate, encodingName: stream.codec.encodingName)
         }
-        if stream.remoteAddress != old.settings.remoteAddress || stream.remotePort != old.settings.remotePort {
+        if peerMoved {
             try session.setRemote(address: stream.remoteAddress, port: stream.remotePort)
+        }
+        if codecChanged || peerMoved {
+            // Another device or encoder may start its own timeline under the same SSRC: map it afresh.
+            session.resynchronize()
         }
         let leg = try MemberLeg(id: id, mixerMember: old.mixerMember, settings: stream, session: session, roomRate: settings.sampleRate)
         leg.continueStream(of: old)

@@ -11,6 +11,8 @@ struct MediaEngineTests {
         let room: MediaRoomID
         var peers: [RTPTestPeer] = []
         var members: [MediaMemberID] = []
+        /// The engine's local RTP port of each member.
+        var ports: [Int] = []
 
         init(rate: Int, sharedEncoding: Bool = true) throws {
             engine = MediaEngine()
@@ -22,18 +24,22 @@ struct MediaEngineTests {
             _ codec: AudioCodecKind,
             tone: Double?,
             impairment: NetworkImpairment = .none,
-            advertisedPort: Int? = nil
+            advertisedPort: Int? = nil,
+            mediaTimeout: Duration? = nil,
+            detectsInBandDTMF: Bool = false
         ) throws {
             let peer = try RTPTestPeer(codec: codec, toneFrequency: tone, impairment: impairment)
             let stream = RTPStreamSettings(
                 codec: codec, payloadType: peer.payloadType, localAddress: "127.0.0.1",
                 remoteAddress: "127.0.0.1", remotePort: advertisedPort ?? peer.localPort,
-                jitterCompensation: .milliseconds(impairment.jitter == .zero ? 40 : 120)
+                jitterCompensation: .milliseconds(impairment.jitter == .zero ? 40 : 120),
+                mediaTimeout: mediaTimeout, detectsInBandDTMF: detectsInBandDTMF
             )
             let (member, port) = try engine.addMember(to: room, stream: stream)
             peer.start(sendingTo: port)
             peers.append(peer)
             members.append(member)
+            ports.append(port)
         }
 
         /// Stops everything and returns the events the engine reported.
@@ -195,5 +201,61 @@ struct MediaEngineTests {
             if case .sourceChanged(_, let member, _) = event { return member == room.members[0] }
             return false
         })
+    }
+
+    @Test("A peer that stops sending is reported once, after the stream's media timeout")
+    func mediaTimeoutIsReportedOnce() async throws {
+        var room = try TestRoom(rate: 8_000)
+        try room.join(.pcmu, tone: 440, mediaTimeout: .milliseconds(300))
+        try room.join(.pcmu, tone: 660, mediaTimeout: .milliseconds(300))
+        try await Task.sleep(for: .milliseconds(500))
+        room.peers[0].setSendingAudio(false)
+        try await Task.sleep(for: .milliseconds(1_000))
+        let events = await room.finish()
+        let timedOut = events.compactMap { event -> MediaMemberID? in
+            if case .mediaTimedOut(_, let member) = event { return member }
+            return nil
+        }
+        #expect(timedOut == [room.members[0]], "only the silent peer, and only once")
+    }
+
+    @Test("A stream update moves a member to another codec and address without leaving the room")
+    func streamUpdateSwitchesCodecAndAddress() async throws {
+        var room = try TestRoom(rate: 16_000)
+        try room.join(.pcmu, tone: 440)
+        try room.join(.pcmu, tone: 660)
+        try await Task.sleep(for: .milliseconds(600))
+        #expect(heardTones(room.peers[1]) == [440])
+        // The first phone re-INVITEs: G.722 from a new port, as after a transfer or a codec change.
+        let moved = try RTPTestPeer(codec: .g722, toneFrequency: 880)
+        room.engine.updateStream(
+            of: room.members[0], in: room.room,
+            to: RTPStreamSettings(
+                codec: .g722, payloadType: moved.payloadType, localAddress: "127.0.0.1",
+                remoteAddress: "127.0.0.1", remotePort: moved.localPort, jitterCompensation: .milliseconds(40)))
+        room.peers[0].stop()
+        moved.start(sendingTo: room.ports[0])
+        try await Task.sleep(for: .milliseconds(1_200))
+        let statistics = room.engine.statistics
+        _ = await room.finish()
+        moved.stop()
+        #expect(heardTones(room.peers[1]) == [880], "the other member hears the new stream, decoded as G.722")
+        #expect(heardTones(moved, among: Self.tones + [1_000]) == [660], "the new address hears the room")
+        #expect(statistics.missedTicks == 0)
+    }
+
+    @Test("Keys dialled as tones by a phone without RFC 4733 are reported as digits")
+    func inBandDigitsAreReported() async throws {
+        var room = try TestRoom(rate: 16_000)
+        try room.join(.pcmu, tone: nil, detectsInBandDTMF: true)
+        try room.join(.pcmu, tone: 660)
+        room.peers[0].sendInBandDigits("42#")
+        try await Task.sleep(for: .milliseconds(1_200))
+        let events = await room.finish()
+        let digits = events.compactMap { event -> Character? in
+            if case .digit(_, let member, let digit) = event, member == room.members[0] { return digit }
+            return nil
+        }
+        #expect(digits == ["4", "2", "#"])
     }
 }

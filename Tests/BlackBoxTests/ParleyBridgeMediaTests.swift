@@ -1,0 +1,151 @@
+import Foundation
+import MediaTesting
+import SIPCore
+import SIPTesting
+import Testing
+
+/// `parley-bridge`'s media rules against the real binary: the RTP timeout, re-INVITEs that change
+/// codec, address or direction, the participant limit, and keys dialled in-band.
+@Suite("parley-bridge media", .serialized)
+struct ParleyBridgeMediaTests {
+    private static let aliceTone = 440.0
+    private static let bobTone = 1000.0
+    private static let movedTone = 700.0
+
+    /// A bridge whose calls to `77<room>` go straight into `<room>`, with `extra` YAML lines.
+    private static func directRoomBridge(_ extra: String = "") throws -> ParleyBridgeServer {
+        let config = FileManager.default.temporaryDirectory.appendingPathComponent("parley-bridge-\(UUID().uuidString).yaml")
+        try """
+            dial-in:
+              direct-room-pattern: "^77"
+              direct-room-strip: 2
+            \(extra)
+            """.write(to: config, atomically: true, encoding: .utf8)
+        return try ParleyBridgeServer(extraArguments: ["--config", config.path])
+    }
+
+    private static func heard(_ caller: ParleyBridgeCaller, among tones: [Double], last: Duration = .milliseconds(400)) -> [Double] {
+        GoertzelDetector(sampleRate: Double(caller.peer.codec.sampleRate))
+            .presentFrequencies(among: tones, in: caller.peer.receivedAudio(last: last))
+    }
+
+    @Test("A caller whose RTP stops is hung up after media.rtp-timeout; the others stay")
+    func rtpTimeoutEndsASilentCall() async throws {
+        let server = try Self.directRoomBridge("media:\n  rtp-timeout: 1")
+        defer { server.process.stop() }
+        let alice = try await ParleyBridgeCaller(name: "alice", toneFrequency: Self.aliceTone)
+        let bob = try await ParleyBridgeCaller(name: "bob", toneFrequency: Self.bobTone)
+        try await alice.dial(user: "774242", port: server.sipPort)
+        try await bob.dial(user: "774242", port: server.sipPort)
+        try await Task.sleep(for: .milliseconds(500))
+        alice.peer.setSendingAudio(false)
+        let ended = await alice.waitUntilEnded(timeout: .seconds(5))
+        #expect(ended == .remoteHangUp, "the bridge should BYE the silent caller; output:\n\(server.process.printed)")
+        #expect(server.process.printed.contains("sent no RTP"))
+        let rows = try server.participants(room: "4242", adminPIN: "")
+        #expect(rows.first { $0[1] as? String == "sip:bob@127.0.0.1" }?[2] as? Int == 3, "bob keeps talking and stays connected")
+        bob.hangUp()
+        await alice.shutdown()
+        await bob.shutdown()
+    }
+
+    @Test("A re-INVITE to G.722 from a new port: the room hears the new stream, the caller hears the room")
+    func reInviteChangesCodecAndAddress() async throws {
+        let server = try Self.directRoomBridge()
+        defer { server.process.stop() }
+        let alice = try await ParleyBridgeCaller(name: "alice", toneFrequency: Self.aliceTone)
+        let bob = try await ParleyBridgeCaller(name: "bob", toneFrequency: Self.bobTone)
+        try await alice.dial(user: "774243", port: server.sipPort)
+        try await bob.dial(user: "774243", port: server.sipPort)
+        try await Task.sleep(for: .milliseconds(800))
+        let tones = [Self.aliceTone, Self.bobTone, Self.movedTone]
+        #expect(Self.heard(bob, among: tones) == [Self.aliceTone])
+
+        let moved = try RTPTestPeer(codec: .g722, toneFrequency: Self.movedTone, telephoneEventPayloadType: 96)
+        let answer = try await alice.reoffer(movingTo: moved, version: 2)
+        #expect(answer.codec == .g722)
+        try await Task.sleep(for: .milliseconds(1000))
+        #expect(Self.heard(bob, among: tones) == [Self.movedTone], "bob hears alice's new G.722 stream; output:\n\(server.process.printed)")
+        #expect(Self.heard(alice, among: tones) == [Self.bobTone], "alice's new port hears bob, in G.722")
+        #expect(try server.participants(room: "4243", adminPIN: "").count == 2, "alice never left the room")
+        alice.hangUp()
+        bob.hangUp()
+        await alice.shutdown()
+        await bob.shutdown()
+    }
+
+    @Test("On hold (a=inactive) a caller is sent nothing and not timed out; resumed, both directions come back")
+    func holdSuspendsMediaAndTimeout() async throws {
+        let server = try Self.directRoomBridge("media:\n  rtp-timeout: 1")
+        defer { server.process.stop() }
+        let alice = try await ParleyBridgeCaller(name: "alice", toneFrequency: Self.aliceTone)
+        let bob = try await ParleyBridgeCaller(name: "bob", toneFrequency: Self.bobTone)
+        try await alice.dial(user: "774244", port: server.sipPort)
+        try await bob.dial(user: "774244", port: server.sipPort)
+        try await Task.sleep(for: .milliseconds(500))
+
+        let hold = try await alice.reoffer(direction: .inactive, version: 2)
+        #expect(hold.direction == .inactive)
+        alice.peer.setSendingAudio(false)
+        try await Task.sleep(for: .milliseconds(300))
+        let packetsAtHold = alice.peer.receivedPackets
+        try await Task.sleep(for: .milliseconds(2000))
+        #expect(alice.peer.receivedPackets - packetsAtHold <= 2, "nothing is sent to a caller on hold")
+        let rows = try server.participants(room: "4244", adminPIN: "")
+        #expect(rows.first { $0[1] as? String == "sip:alice@127.0.0.1" }?[2] as? Int == 3,
+                "a held call is not ended by the RTP timeout; output:\n\(server.process.printed)")
+
+        let resume = try await alice.reoffer(direction: .sendrecv, version: 3)
+        #expect(resume.direction == .sendrecv)
+        alice.peer.setSendingAudio(true)
+        try await Task.sleep(for: .milliseconds(1000))
+        #expect(Self.heard(alice, among: [Self.aliceTone, Self.bobTone]) == [Self.bobTone])
+        #expect(Self.heard(bob, among: [Self.aliceTone, Self.bobTone]) == [Self.aliceTone])
+        alice.hangUp()
+        bob.hangUp()
+        await alice.shutdown()
+        await bob.shutdown()
+    }
+
+    @Test("rooms.max-participants: a third caller hears room_full and is hung up; a dial-out is refused")
+    func maximumParticipants() async throws {
+        let server = try Self.directRoomBridge("rooms:\n  max-participants: 2")
+        defer { server.process.stop() }
+        let callers = [
+            try await ParleyBridgeCaller(name: "alice", toneFrequency: Self.aliceTone),
+            try await ParleyBridgeCaller(name: "bob", toneFrequency: Self.bobTone),
+            try await ParleyBridgeCaller(name: "carol", toneFrequency: nil),
+        ]
+        for caller in callers { try await caller.dial(user: "774245", port: server.sipPort) }
+        let ended = await callers[2].waitUntilEnded(timeout: .seconds(5))
+        #expect(ended == .remoteHangUp, "output:\n\(server.process.printed)")
+        #expect(server.process.printed.contains("room 4245 is full"))
+        // The test prompt set's room_full is a 2 kHz tone: carol heard it before the BYE.
+        #expect(GoertzelDetector(sampleRate: 8000).presentFrequencies(among: [2000], in: callers[2].peer.receivedAudio) == [2000])
+        let rows = try server.participants(room: "4245", adminPIN: "")
+        #expect(rows.map { $0[1] as? String } == ["sip:alice@127.0.0.1", "sip:bob@127.0.0.1"])
+        let dialOut = try #require(try server.xmlrpc(
+            "dialout", ["4245", "", "dave", "bridge", "127.0.0.1", "", ""]) as? [Any])
+        #expect(dialOut[0] as? Int == 1)
+        #expect(dialOut[1] as? String == "room is full")
+        for caller in callers {
+            caller.hangUp()
+            await caller.shutdown()
+        }
+    }
+
+    @Test("A phone without RFC 4733 types 1234# as tones and enters room 1234")
+    func inBandDigitsEnterARoom() async throws {
+        let server = try ParleyBridgeServer()
+        defer { server.process.stop() }
+        let alice = try await ParleyBridgeCaller(name: "alice", toneFrequency: nil, offersTelephoneEvents: false)
+        try await alice.dial(user: "conference", port: server.sipPort)
+        try await Task.sleep(for: .milliseconds(300))
+        alice.peer.sendInBandDigits("1234#")
+        let row = try server.waitForParticipant(room: "1234", adminPIN: "") { $0[1] as? String == "sip:alice@127.0.0.1" }
+        #expect(row?[2] as? Int == 3, "output:\n\(server.process.printed)")
+        #expect(row?[3] as? String == "entered")
+        alice.hangUp()
+        await alice.shutdown()
+    }
+}
