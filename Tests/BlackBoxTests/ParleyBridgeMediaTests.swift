@@ -12,13 +12,14 @@ struct ParleyBridgeMediaTests {
     private static let bobTone = 1000.0
     private static let movedTone = 700.0
 
-    /// A bridge whose calls to `77<room>` go straight into `<room>`, with `extra` YAML lines.
-    private static func directRoomBridge(_ extra: String = "") throws -> ParleyBridgeServer {
+    /// A bridge whose calls to `77<room>` (or what `pattern` matches, less `strip` characters) go
+    /// straight into `<room>`, with `extra` YAML lines.
+    private static func directRoomBridge(_ extra: String = "", pattern: String = "^77", strip: Int = 2) throws -> ParleyBridgeServer {
         let config = FileManager.default.temporaryDirectory.appendingPathComponent("parley-bridge-\(UUID().uuidString).yaml")
         try """
             dial-in:
-              direct-room-pattern: "^77"
-              direct-room-strip: 2
+              direct-room-pattern: "\(pattern)"
+              direct-room-strip: \(strip)
             \(extra)
             """.write(to: config, atomically: true, encoding: .utf8)
         return try ParleyBridgeServer(extraArguments: ["--config", config.path])
@@ -147,5 +148,36 @@ struct ParleyBridgeMediaTests {
         #expect(row?[3] as? String == "entered")
         alice.hangUp()
         await alice.shutdown()
+    }
+
+    @Test("Session timers with SIPp: the bridge refreshes by UPDATE at 45 s, and hangs up an unrefreshed call at 60 s")
+    func sessionTimerRefreshAndExpiry() async throws {
+        let server = try Self.directRoomBridge("""
+            session-timer:
+              enabled: true
+              session-expires: 90
+              minimum-timer: 90
+            """, pattern: "^service$", strip: 0)
+        defer { server.process.stop() }
+        let sipp = try SIPp()
+        let port = server.sipPort
+        // Both calls at once, each SIPp on a thread of its own: one minute of waiting, not two.
+        func call(_ scenario: String) -> Task<SIPp.Run, any Error> {
+            Task {
+                try await withCheckedThrowingContinuation { continuation in
+                    Thread {
+                        continuation.resume(with: Result {
+                            try sipp.run(scenario, port: port, transport: .udp, duration: 80)
+                        })
+                    }.start()
+                }
+            }
+        }
+        let refreshed = call("bridge-uac-session-refresh")
+        let expired = call("bridge-uac-session-expiry")
+        let refreshRun = try await refreshed.value
+        let expiryRun = try await expired.value
+        #expect(refreshRun.allCallsSucceeded, "\(refreshRun.outcome.output.suffix(1500))\n\(refreshRun.errors)")
+        #expect(expiryRun.allCallsSucceeded, "\(expiryRun.outcome.output.suffix(1500))\n\(expiryRun.errors)\n\(server.process.printed)")
     }
 }

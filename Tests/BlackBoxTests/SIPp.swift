@@ -46,9 +46,11 @@ struct SIPp {
     }
 
     /// Runs `scenario` (a file name under ``scenarioDirectory`` without `.xml`) against
-    /// 127.0.0.1:`port`: `calls` calls at `rate` per second, at most `limit` at once.
+    /// 127.0.0.1:`port`: `calls` calls at `rate` per second, at most `limit` at once, all done
+    /// within `duration` (15 s unless a scenario waits on purpose, e.g. for a session timer).
     func run(
-        _ scenario: String, port: Int, transport: SIPpTransport, calls: Int = 1, rate: Int? = nil, limit: Int? = nil
+        _ scenario: String, port: Int, transport: SIPpTransport, calls: Int = 1, rate: Int? = nil, limit: Int? = nil,
+        duration: Int = 15
     ) throws -> Run {
         let errorFile = FileManager.default.temporaryDirectory
             .appendingPathComponent("sipp-\(scenario)-errors-\(UUID().uuidString).log")
@@ -56,11 +58,11 @@ struct SIPp {
         var arguments = [
             "127.0.0.1:\(port)", "-sf", Self.scenarioDirectory.appendingPathComponent("\(scenario).xml").path,
             "-t", transport.rawValue, "-m", "\(calls)", "-i", "127.0.0.1", "-p", "\(try ExternalPeer.freePort())",
-            "-nostdin", "-timeout", "15", "-timeout_error", "-trace_err", "-error_file", errorFile.path,
+            "-nostdin", "-timeout", "\(duration)", "-timeout_error", "-trace_err", "-error_file", errorFile.path,
         ]
         if let rate { arguments += ["-r", "\(rate)"] }
         if let limit { arguments += ["-l", "\(limit)"] }
-        let outcome = try peer.run(arguments, timeout: .seconds(25))
+        let outcome = try peer.run(arguments, timeout: .seconds(duration + 10))
         let errors = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "(no error file)"
         return Run(outcome: outcome, errors: errors)
     }
