@@ -25,6 +25,29 @@ struct ParleyBridgeMediaTests {
         return try ParleyBridgeServer(extraArguments: ["--config", config.path])
     }
 
+    /// Alice sending 440 Hz and Bob sending 1000 Hz, both called to `user`.
+    private static func aliceAndBob(dialling user: String, server: ParleyBridgeServer) async throws
+        -> (ParleyBridgeCaller, ParleyBridgeCaller)
+    {
+        let alice = try await ParleyBridgeCaller(name: "alice", toneFrequency: aliceTone)
+        let bob = try await ParleyBridgeCaller(name: "bob", toneFrequency: bobTone)
+        try await alice.dial(user: user, port: server.sipPort)
+        try await bob.dial(user: user, port: server.sipPort)
+        return (alice, bob)
+    }
+
+    /// Hangs up every caller (a call that already ended ignores it) and closes them.
+    private static func hangUp(_ callers: ParleyBridgeCaller...) async {
+        await hangUp(callers)
+    }
+
+    private static func hangUp(_ callers: [ParleyBridgeCaller]) async {
+        for caller in callers {
+            caller.hangUp()
+            await caller.shutdown()
+        }
+    }
+
     private static func heard(_ caller: ParleyBridgeCaller, among tones: [Double], last: Duration = .milliseconds(400)) -> [Double] {
         GoertzelDetector(sampleRate: Double(caller.peer.codec.sampleRate))
             .presentFrequencies(among: tones, in: caller.peer.receivedAudio(last: last))
@@ -34,10 +57,7 @@ struct ParleyBridgeMediaTests {
     func rtpTimeoutEndsASilentCall() async throws {
         let server = try Self.directRoomBridge("media:\n  rtp-timeout: 1")
         defer { server.process.stop() }
-        let alice = try await ParleyBridgeCaller(name: "alice", toneFrequency: Self.aliceTone)
-        let bob = try await ParleyBridgeCaller(name: "bob", toneFrequency: Self.bobTone)
-        try await alice.dial(user: "774242", port: server.sipPort)
-        try await bob.dial(user: "774242", port: server.sipPort)
+        let (alice, bob) = try await Self.aliceAndBob(dialling: "774242", server: server)
         try await Task.sleep(for: .milliseconds(500))
         alice.peer.setSendingAudio(false)
         let ended = await alice.waitUntilEnded(timeout: .seconds(5))
@@ -45,19 +65,14 @@ struct ParleyBridgeMediaTests {
         #expect(server.process.printed.contains("sent no RTP"))
         let rows = try server.participants(room: "4242", adminPIN: "")
         #expect(rows.first { $0[1] as? String == "sip:bob@127.0.0.1" }?[2] as? Int == 3, "bob keeps talking and stays connected")
-        bob.hangUp()
-        await alice.shutdown()
-        await bob.shutdown()
+        await Self.hangUp(alice, bob)
     }
 
     @Test("A re-INVITE to G.722 from a new port: the room hears the new stream, the caller hears the room")
     func reInviteChangesCodecAndAddress() async throws {
         let server = try Self.directRoomBridge()
         defer { server.process.stop() }
-        let alice = try await ParleyBridgeCaller(name: "alice", toneFrequency: Self.aliceTone)
-        let bob = try await ParleyBridgeCaller(name: "bob", toneFrequency: Self.bobTone)
-        try await alice.dial(user: "774243", port: server.sipPort)
-        try await bob.dial(user: "774243", port: server.sipPort)
+        let (alice, bob) = try await Self.aliceAndBob(dialling: "774243", server: server)
         try await Task.sleep(for: .milliseconds(800))
         let tones = [Self.aliceTone, Self.bobTone, Self.movedTone]
         #expect(Self.heard(bob, among: tones) == [Self.aliceTone])
@@ -69,20 +84,14 @@ struct ParleyBridgeMediaTests {
         #expect(Self.heard(bob, among: tones) == [Self.movedTone], "bob hears alice's new G.722 stream; output:\n\(server.process.printed)")
         #expect(Self.heard(alice, among: tones) == [Self.bobTone], "alice's new port hears bob, in G.722")
         #expect(try server.participants(room: "4243", adminPIN: "").count == 2, "alice never left the room")
-        alice.hangUp()
-        bob.hangUp()
-        await alice.shutdown()
-        await bob.shutdown()
+        await Self.hangUp(alice, bob)
     }
 
     @Test("On hold (a=inactive) a caller is sent nothing and not timed out; resumed, both directions come back")
     func holdSuspendsMediaAndTimeout() async throws {
         let server = try Self.directRoomBridge("media:\n  rtp-timeout: 1")
         defer { server.process.stop() }
-        let alice = try await ParleyBridgeCaller(name: "alice", toneFrequency: Self.aliceTone)
-        let bob = try await ParleyBridgeCaller(name: "bob", toneFrequency: Self.bobTone)
-        try await alice.dial(user: "774244", port: server.sipPort)
-        try await bob.dial(user: "774244", port: server.sipPort)
+        let (alice, bob) = try await Self.aliceAndBob(dialling: "774244", server: server)
         try await Task.sleep(for: .milliseconds(500))
 
         let hold = try await alice.reoffer(direction: .inactive, version: 2)
@@ -102,10 +111,7 @@ struct ParleyBridgeMediaTests {
         try await Task.sleep(for: .milliseconds(1000))
         #expect(Self.heard(alice, among: [Self.aliceTone, Self.bobTone]) == [Self.bobTone])
         #expect(Self.heard(bob, among: [Self.aliceTone, Self.bobTone]) == [Self.aliceTone])
-        alice.hangUp()
-        bob.hangUp()
-        await alice.shutdown()
-        await bob.shutdown()
+        await Self.hangUp(alice, bob)
     }
 
     @Test("rooms.max-participants: a third caller hears room_full and is hung up; a dial-out is refused")
@@ -129,10 +135,7 @@ struct ParleyBridgeMediaTests {
             "dialout", ["4245", "", "dave", "bridge", "127.0.0.1", "", ""]) as? [Any])
         #expect(dialOut[0] as? Int == 1)
         #expect(dialOut[1] as? String == "room is full")
-        for caller in callers {
-            caller.hangUp()
-            await caller.shutdown()
-        }
+        await Self.hangUp(callers)
     }
 
     @Test("A phone without RFC 4733 types 1234# as tones and enters room 1234")
@@ -146,8 +149,7 @@ struct ParleyBridgeMediaTests {
         let row = try server.waitForParticipant(room: "1234", adminPIN: "") { $0[1] as? String == "sip:alice@127.0.0.1" }
         #expect(row?[2] as? Int == 3, "output:\n\(server.process.printed)")
         #expect(row?[3] as? String == "entered")
-        alice.hangUp()
-        await alice.shutdown()
+        await Self.hangUp(alice)
     }
 
     @Test("Session timers with SIPp: the bridge refreshes by UPDATE at 45 s, and hangs up an unrefreshed call at 60 s")

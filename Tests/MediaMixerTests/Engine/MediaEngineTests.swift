@@ -61,6 +61,14 @@ struct MediaEngineTests {
         return candidates.filter { detector.relativePower(of: $0, in: audio) >= threshold }
     }
 
+    /// The digits the engine reported for `member`, in order.
+    private func digits(of member: MediaMemberID, in events: [MediaEngineEvent]) -> [Character] {
+        events.compactMap { event in
+            if case .digit(_, let reported, let digit) = event, reported == member { return digit }
+            return nil
+        }
+    }
+
     private func rms(_ samples: [Int16]) -> Double {
         guard !samples.isEmpty else { return 0 }
         return (samples.reduce(0.0) { $0 + Double($1) * Double($1) } / Double(samples.count)).squareRoot()
@@ -148,12 +156,7 @@ struct MediaEngineTests {
         try room.join(.pcmu, tone: 660)
         room.peers[0].sendDigits("19#*")
         try await Task.sleep(for: .milliseconds(1_800))
-        let events = await room.finish()
-        let digits = events.compactMap { event -> Character? in
-            if case .digit(_, let member, let digit) = event, member == room.members[0] { return digit }
-            return nil
-        }
-        #expect(digits == ["1", "9", "#", "*"])
+        #expect(digits(of: room.members[0], in: await room.finish()) == ["1", "9", "#", "*"])
     }
 
     @Test("With 10 % loss and 60 ms jitter the tones still come through and no tick is late")
@@ -251,11 +254,6 @@ struct MediaEngineTests {
         try room.join(.pcmu, tone: 660)
         room.peers[0].sendInBandDigits("42#")
         try await Task.sleep(for: .milliseconds(1_200))
-        let events = await room.finish()
-        let digits = events.compactMap { event -> Character? in
-            if case .digit(_, let member, let digit) = event, member == room.members[0] { return digit }
-            return nil
-        }
-        #expect(digits == ["4", "2", "#"])
+        #expect(digits(of: room.members[0], in: await room.finish()) == ["4", "2", "#"])
     }
 }

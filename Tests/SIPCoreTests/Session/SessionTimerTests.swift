@@ -13,6 +13,21 @@ struct SessionTimerTests {
         return configuration
     }
 
+    /// A confirmed call this side answered and refreshes (every 300 s of a 600 s interval), with
+    /// `method` and `accepts501` as configured, and the peer's `allow` header if any; at the first refresh.
+    static func refresherAtFirstRefresh(
+        method: SessionRefreshMethod, accepts501: Bool = true, allow: String? = nil
+    ) throws -> InviteSessionHarness {
+        var call = try InviteSessionUASTests.incoming(
+            configuration: configuration(.init(
+                sessionExpires: 600, prefersToRefresh: true, refreshMethod: method, treatsNotImplementedAsRefreshed: accepts501)),
+            extra: ["Supported: timer"] + (allow.map { ["Allow: \($0)"] } ?? []))
+        call.run { $0.answer(sdp: try! M.sdp(host: "192.0.2.10")) }
+        call.receive(try M.request("ACK", cseq: 1, toTag: "parley1", branch: "z9hG4bKack1"))
+        _ = call.advance(to: .seconds(300))
+        return call
+    }
+
     @Test func tooSmallIntervalIsAnswered422WithMinSE() throws {
         let call = try InviteSessionUASTests.incoming(
             configuration: Self.configuration(.init(minimumSessionExpires: 120)),
@@ -128,24 +143,14 @@ struct SessionTimerTests {
 
     /// `session_refresh_method=INVITE`: a re-INVITE although the peer allows UPDATE.
     @Test func refreshMethodInviteIgnoresAllowedUpdate() throws {
-        var call = try InviteSessionUASTests.incoming(
-            configuration: Self.configuration(.init(sessionExpires: 600, prefersToRefresh: true, refreshMethod: .invite)),
-            extra: ["Supported: timer", "Allow: INVITE, ACK, BYE, CANCEL, UPDATE"])
-        call.run { $0.answer(sdp: try! M.sdp(host: "192.0.2.10")) }
-        call.receive(try M.request("ACK", cseq: 1, toTag: "parley1", branch: "z9hG4bKack1"))
-        _ = call.advance(to: .seconds(300))
+        let call = try Self.refresherAtFirstRefresh(method: .invite, allow: "INVITE, ACK, BYE, CANCEL, UPDATE")
         #expect(call.requests.last?.method == .invite)
     }
 
     /// `session_refresh_method=UPDATE`: an UPDATE although the peer's Allow omits it; its 501 counts
     /// as a refresh (`accept_501_reply=yes`), so the session goes on.
     @Test func refreshByUpdateAccepts501() throws {
-        var call = try InviteSessionUASTests.incoming(
-            configuration: Self.configuration(.init(sessionExpires: 600, prefersToRefresh: true, refreshMethod: .update)),
-            extra: ["Supported: timer", "Allow: INVITE, ACK, BYE, CANCEL"])
-        call.run { $0.answer(sdp: try! M.sdp(host: "192.0.2.10")) }
-        call.receive(try M.request("ACK", cseq: 1, toTag: "parley1", branch: "z9hG4bKack1"))
-        _ = call.advance(to: .seconds(300))
+        var call = try Self.refresherAtFirstRefresh(method: .update, allow: "INVITE, ACK, BYE, CANCEL")
         let update = try #require(call.requests.last)
         #expect(update.method == .update)
         var notImplemented = M.response(501, to: update)
@@ -159,13 +164,7 @@ struct SessionTimerTests {
 
     /// `accept_501_reply=no`: a 501 is a failed refresh, and the session expires without another.
     @Test func refreshRefused501WithoutAcceptExpires() throws {
-        var call = try InviteSessionUASTests.incoming(
-            configuration: Self.configuration(.init(
-                sessionExpires: 600, prefersToRefresh: true, refreshMethod: .update, treatsNotImplementedAsRefreshed: false)),
-            extra: ["Supported: timer"])
-        call.run { $0.answer(sdp: try! M.sdp(host: "192.0.2.10")) }
-        call.receive(try M.request("ACK", cseq: 1, toTag: "parley1", branch: "z9hG4bKack1"))
-        _ = call.advance(to: .seconds(300))
+        var call = try Self.refresherAtFirstRefresh(method: .update, accepts501: false)
         var notImplemented = M.response(501, to: try #require(call.requests.last))
         notImplemented.contacts = []
         call.receive(response: notImplemented)
