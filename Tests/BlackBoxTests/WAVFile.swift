@@ -34,7 +34,8 @@ enum WAVFile {
         file(formatTag: 7, bitsPerSample: 8, body: bytes)
     }
 
-    /// The samples of a mono 16-bit PCM WAV file such as baresip's `dump-*-dec.wav`.
+    /// The samples of a mono 8 kHz 16-bit PCM WAV file such as baresip's `dump-*-dec.wav` of a
+    /// G.711 call.
     ///
     /// The chunks are walked rather than a 44-byte header assumed, since libsndfile may add
     /// chunks of its own; a `data` chunk longer than the file (a recording whose writer was
@@ -48,17 +49,19 @@ enum WAVFile {
             (0..<MemoryLayout<Value>.size).reduce(Value.zero) { $0 | Value(bytes[offset + $1]) << (8 * $1) }
         }
         var offset = 12
-        var format: (tag: UInt16, channels: UInt16, bits: UInt16)?
+        var format: (tag: UInt16, channels: UInt16, rate: UInt32, bits: UInt16)?
         while offset + 8 <= bytes.count {
             let identifier = String(decoding: bytes[offset..<offset + 4], as: UTF8.self)
             let size = Int(little(UInt32.self, at: offset + 4))
             let start = offset + 8
             switch identifier {
             case "fmt " where start + 16 <= bytes.count:
-                format = (little(UInt16.self, at: start), little(UInt16.self, at: start + 2), little(UInt16.self, at: start + 14))
+                format = (
+                    little(UInt16.self, at: start), little(UInt16.self, at: start + 2),
+                    little(UInt32.self, at: start + 4), little(UInt16.self, at: start + 14))
             case "data":
-                guard let format, format.tag == 1, format.channels == 1, format.bits == 16 else {
-                    throw TestSocketError("not mono 16-bit PCM: \(String(describing: format))")
+                guard let format, format.tag == 1, format.channels == 1, Int(format.rate) == sampleRate, format.bits == 16 else {
+                    throw TestSocketError("not mono 16-bit PCM at \(sampleRate) Hz: \(String(describing: format))")
                 }
                 let end = min(start + size, bytes.count)
                 return stride(from: start, to: end - 1, by: 2).map { Int16(bitPattern: little(UInt16.self, at: $0)) }
