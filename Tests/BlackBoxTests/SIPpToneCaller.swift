@@ -6,7 +6,7 @@ import SIPTesting
 /// One SIPp call into `parley-bridge` that streams a G.711 µ-law tone (scenario
 /// `bridge-uac-tone`), stays for a while and hangs up.
 ///
-/// The scenario, the WAV it streams, SIPp's output and error file live in a temporary folder of
+/// The scenario, the µ-law file it streams, SIPp's output and error file live in a temporary folder of
 /// the call's own, removed by ``stop()``; the process runs on while the test goes on, and
 /// ``waitForExit(timeout:)`` polls with `Task.sleep` instead of holding a cooperative thread.
 final class SIPpToneCaller {
@@ -26,13 +26,15 @@ final class SIPpToneCaller {
         errorURL = folder.appendingPathComponent("errors.log")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         do {
-            let wav = folder.appendingPathComponent("tone-ulaw.wav")
-            try WAVFile.muLaw(try Self.muLawTone(frequency: toneFrequency)).write(to: wav)
+            // Headerless: SIPp 3.6.1 streams the file's bytes as they are, so a WAV header would be
+            // sent as audio (a full-scale click) at the start of every loop.
+            let media = folder.appendingPathComponent("tone.ulaw")
+            try Data(try Self.muLawTone(frequency: toneFrequency)).write(to: media)
             let template = try String(contentsOf: SIPp.scenarioDirectory.appendingPathComponent("bridge-uac-tone.xml"), encoding: .utf8)
             let talkingMilliseconds = talking.components.seconds * 1000 + talking.components.attoseconds / 1_000_000_000_000_000
             let scenario = folder.appendingPathComponent("bridge-uac-tone.xml")
             try template
-                .replacingOccurrences(of: "TONE_WAV", with: wav.path)
+                .replacingOccurrences(of: "TONE_FILE", with: media.path)
                 .replacingOccurrences(of: "TALK_MILLISECONDS", with: "\(talkingMilliseconds)")
                 .write(to: scenario, atomically: true, encoding: .utf8)
             guard FileManager.default.createFile(atPath: outputURL.path, contents: nil) else {

@@ -2,9 +2,8 @@ import Foundation
 import MediaTesting
 import SIPTesting
 
-/// Mono 8 kHz WAV files for the real phones of the black-box tests: 16-bit PCM tones for
-/// baresip's `aufile` source, G.711 µ-law for SIPp's `rtp_stream`, and the reading of baresip's
-/// `sndfile` recordings back into samples.
+/// Mono 8 kHz 16-bit PCM WAV files for the real phones of the black-box tests: tones for
+/// baresip's `aufile` source, and the reading of baresip's `sndfile` recordings back into samples.
 enum WAVFile {
     /// The sampling rate of every file written here: G.711's (RFC 3551 §4.5.14).
     static let sampleRate = 8000
@@ -26,12 +25,7 @@ enum WAVFile {
         for sample in samples {
             withUnsafeBytes(of: sample.littleEndian) { body.append(contentsOf: $0) }
         }
-        return file(formatTag: 1, bitsPerSample: 16, body: body)
-    }
-
-    /// A G.711 µ-law WAV file (format tag 7) around already encoded `bytes`.
-    static func muLaw(_ bytes: [UInt8]) -> Data {
-        file(formatTag: 7, bitsPerSample: 8, body: bytes)
+        return file(body: body)
     }
 
     /// The samples of a mono 8 kHz 16-bit PCM WAV file such as baresip's `dump-*-dec.wav` of a
@@ -74,23 +68,23 @@ enum WAVFile {
         throw TestSocketError("no data chunk in the WAV file")
     }
 
-    /// A RIFF/WAVE file of one mono 8 kHz `fmt ` chunk and one `data` chunk holding `body`.
-    private static func file(formatTag: UInt16, bitsPerSample: UInt16, body: [UInt8]) -> Data {
+    /// A RIFF/WAVE file of one `fmt ` chunk (PCM, mono, 8 kHz, 16 bits) and one `data` chunk
+    /// holding `body`.
+    private static func file(body: [UInt8]) -> Data {
         var data = Data()
         func append<Value: FixedWidthInteger>(_ value: Value) {
             withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
         }
-        let bytesPerSample = UInt16(bitsPerSample / 8)
         data.append(contentsOf: Array("RIFF".utf8))
         append(UInt32(36 + body.count))
         data.append(contentsOf: Array("WAVEfmt ".utf8))
         append(UInt32(16))
-        append(formatTag)
+        append(UInt16(1))
         append(UInt16(1))
         append(UInt32(sampleRate))
-        append(UInt32(sampleRate) * UInt32(bytesPerSample))
-        append(bytesPerSample)
-        append(bitsPerSample)
+        append(UInt32(sampleRate * 2))
+        append(UInt16(2))
+        append(UInt16(16))
         data.append(contentsOf: Array("data".utf8))
         append(UInt32(body.count))
         data.append(contentsOf: body)
