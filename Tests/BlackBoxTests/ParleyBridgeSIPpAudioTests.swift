@@ -41,7 +41,13 @@ struct ParleyBridgeSIPpAudioTests {
             callers.append(try SIPpToneCaller(toneFrequency: tone, service: "776161", port: server.sipPort, talking: .seconds(4)))
         }
         let connected = try await server.waitForConnected(count: 4, room: "6161", adminPIN: "")
-        try #require(connected.count == 4, "the listener and three SIPp callers should be in room 6161; bridge:\n\(server.process.printed)")
+        try #require(
+            connected.count == 4,
+            """
+            the listener and three SIPp callers should be in room 6161; bridge:
+            \(server.process.printed)
+            \(callers.map(\.report).joined(separator: "\n"))
+            """)
 
         // Listen until every stream is heard (they start as each call is answered), at most 3 s.
         let detector = GoertzelDetector(sampleRate: 8000)
