@@ -74,6 +74,7 @@ extension ConferenceBridge {
         switch event {
         case .digit(_, let member, let key):
             guard let id = callsByMember[member] else { return }
+            logger.debug("call \(calls[id]?.callTag ?? "") pressed \(key)")
             await driveDialIn(id, .digit(key))
         case .mediaTimedOut(_, let member):
             // SEMS onRtpTimeout (spec §8.4): leave the room, then BYE.

@@ -3,7 +3,8 @@
 /// A sender repeats every event: updates while the key is held, three copies of the end packet
 /// (§2.5.1.4), and for keys held longer than 0xFFFF timestamp units, further segments (§2.5.2.3).
 /// Packets can be lost or reordered. The receiver keys each event on its RTP timestamp, which all
-/// packets of one event share (§2.5.1.2), not on sequence numbers, and reports:
+/// packets of one event share (§2.5.1.2), not on sequence numbers (an update restamped inside the
+/// running event's span, as baresip sends one, still belongs to it), and reports:
 ///
 /// - ``Action/began(_:)`` on the first packet seen of a new event, whether or not it is the
 ///   marker packet (the start packet may be lost);
@@ -93,6 +94,15 @@ public struct TelephoneEventReceiver: Sendable {
                 event.earlierSegmentsDuration += Int(event.segmentDuration)
                 event.segmentTimestamp = timestamp
                 event.segmentDuration = packet.duration
+                event.lastPacketTime = now
+                return update(event, isEnd: packet.isEnd)
+            }
+            // A sender that restamps one update of a running event (baresip 1.0 moves one packet
+            // half a frame on): the same key without the marker, stamped inside the event's span
+            // so far, is the same press, not a new one.
+            let offset = timestamp &- event.segmentTimestamp
+            if !marker, digit == event.digit, offset > 0, offset < UInt32(event.segmentDuration) {
+                event.segmentDuration = max(event.segmentDuration, packet.duration)
                 event.lastPacketTime = now
                 return update(event, isEnd: packet.isEnd)
             }

@@ -137,6 +137,25 @@ struct TelephoneEventReceiverTests {
         #expect(Self.ended(actions) == [DTMFEvent(digit: .zero, duration: .seconds(10), source: .rtpEvent)])
     }
 
+    /// The packets baresip 1.0 sent for one press of 1 (captured from the bridge), its third
+    /// update restamped 80 units on, then a second press of 1.
+    @Test("A restamped update of a running event is the same key, once; a new press of the key still counts")
+    func restampedUpdateIsTheSameKey() {
+        var receiver = TelephoneEventReceiver()
+        let packets: [(timestamp: UInt32, marker: Bool, payload: [UInt8])] = [
+            (51822, true, [1, 10, 0, 160]), (51822, false, [1, 10, 1, 64]), (51902, false, [1, 10, 1, 224]),
+            (51822, false, [1, 10, 2, 128]), (51822, false, [1, 10, 3, 32]), (51822, false, [1, 138, 3, 32]),
+            (51822, false, [1, 138, 3, 32]), (51822, false, [1, 138, 3, 32]),
+            (54062, true, [1, 10, 0, 160]), (54062, false, [1, 138, 2, 128]),
+        ]
+        var actions: [TelephoneEventReceiver.Action] = []
+        for (index, packet) in packets.enumerated() {
+            actions += receiver.receive(timestamp: packet.timestamp, marker: packet.marker, payload: packet.payload, now: .milliseconds(20 * index))
+        }
+        #expect(Self.began(actions) == [.one, .one])
+        #expect(Self.ended(actions).map(\.duration) == [.microseconds(100_000), .microseconds(80_000)])
+    }
+
     @Test("Events other than DTMF keys and short payloads are ignored")
     func nonDTMFEvents() {
         var receiver = TelephoneEventReceiver()
