@@ -57,6 +57,11 @@ struct BridgeApplication: Service, CustomStringConvertible {
                 group.addTask { try await server.run() }
             }
             group.addTask { await Self.closeTimedOutRooms(registry: registry, bridge: bridge) }
+            if logger.logLevel <= .debug {
+                group.addTask {
+                    for await event in await registry.events().cancelOnGracefulShutdown() { logger.debug("\(event)") }
+                }
+            }
             group.addTask {
                 try? await gracefulShutdown()
                 await bridge.hangUpAll()

@@ -81,9 +81,22 @@ extension ConferenceBridge {
             guard let id = callsByMember[member], let call = calls[id] else { return }
             logger.notice("call \(call.callTag) with \(call.number) sent no RTP for \(settings.rtpTimeout ?? .zero): hanging up")
             sendAway(id)
-        case .startedTalking, .stoppedTalking, .floorChanged, .promptFinished, .sourceChanged:
+        case .startedTalking(_, let member):
+            if let (room, tag) = roomAndTag(of: member) { await registry.publish([.participantStartedTalking(room: room, callTag: tag)]) }
+        case .stoppedTalking(_, let member):
+            if let (room, tag) = roomAndTag(of: member) { await registry.publish([.participantStoppedTalking(room: room, callTag: tag)]) }
+        case .floorChanged(let engineRoom, _, let member):
+            guard let room = conferences.first(where: { $0.value.engineRoom == engineRoom })?.key else { return }
+            await registry.publish([.floorChanged(room: room, callTag: member.flatMap { roomAndTag(of: $0)?.callTag })])
+        case .promptFinished, .sourceChanged:
             break
         }
+    }
+
+    /// The room and call tag of a member of a conference's mix (not of a caller still typing).
+    func roomAndTag(of member: MediaMemberID) -> (room: String, callTag: String)? {
+        guard let id = callsByMember[member], let call = calls[id], call.inMix, let room = call.room else { return nil }
+        return (room, call.callTag)
     }
 
     func startTimer(_ timer: BridgeTimer, after delay: Duration, for id: Int) {

@@ -14,7 +14,9 @@ struct ParleyBridgeMediaTests {
 
     /// A bridge whose calls to `77<room>` (or what `pattern` matches, less `strip` characters) go
     /// straight into `<room>`, with `extra` YAML lines.
-    private static func directRoomBridge(_ extra: String = "", pattern: String = "^77", strip: Int = 2) throws -> ParleyBridgeServer {
+    private static func directRoomBridge(
+        _ extra: String = "", pattern: String = "^77", strip: Int = 2, arguments: [String] = []
+    ) throws -> ParleyBridgeServer {
         let config = FileManager.default.temporaryDirectory.appendingPathComponent("parley-bridge-\(UUID().uuidString).yaml")
         try """
             dial-in:
@@ -22,7 +24,7 @@ struct ParleyBridgeMediaTests {
               direct-room-strip: \(strip)
             \(extra)
             """.write(to: config, atomically: true, encoding: .utf8)
-        return try ParleyBridgeServer(extraArguments: ["--config", config.path])
+        return try ParleyBridgeServer(extraArguments: ["--config", config.path] + arguments)
     }
 
     /// Alice sending 440 Hz and Bob sending 1000 Hz, both called to `user`.
@@ -51,6 +53,45 @@ struct ParleyBridgeMediaTests {
     private static func heard(_ caller: ParleyBridgeCaller, among tones: [Double], last: Duration = .milliseconds(400)) -> [Double] {
         GoertzelDetector(sampleRate: Double(caller.peer.codec.sampleRate))
             .presentFrequencies(among: tones, in: caller.peer.receivedAudio(last: last))
+    }
+
+    @Test("Room events in order: joins, talking and floor, mute, unmute, kick, finished (the debug log shows them)")
+    func roomEventsComeOutInOrder() async throws {
+        let server = try Self.directRoomBridge(arguments: ["--log-level", "debug"])
+        defer { server.process.stop() }
+        // Only alice talks, so the floor can only go to her.
+        let alice = try await ParleyBridgeCaller(name: "alice", toneFrequency: Self.aliceTone)
+        let bob = try await ParleyBridgeCaller(name: "bob", toneFrequency: nil)
+        try await alice.dial(user: "774246", port: server.sipPort)
+        try await bob.dial(user: "774246", port: server.sipPort)
+        let rows = try #require(try await server.participant(room: "4246", adminPIN: "", timeout: .seconds(5)) { $0[1] as? String == "sip:bob@127.0.0.1" })
+        let bobTag = try #require(rows[0] as? String)
+        let aliceTag = try #require(try server.participants(room: "4246", adminPIN: "").first { $0[1] as? String == "sip:alice@127.0.0.1" }?[0] as? String)
+        try await Task.sleep(for: .milliseconds(800))
+        for method in ["mute", "unmute", "kickout"] {
+            _ = try server.xmlrpc(method, ["4246", "", method == "kickout" ? bobTag : aliceTag])
+        }
+        _ = try await server.participant(room: "4246", adminPIN: "", timeout: .seconds(5)) { $0[0] as? String == bobTag && $0[2] as? Int == 5 }
+        let expected = [
+            "room 4246: opened",
+            "room 4246: participant \(aliceTag) (sip:alice@127.0.0.1) joined: connected \"direct access: entered\"",
+            "room 4246: participant \(bobTag) (sip:bob@127.0.0.1) joined: connected \"direct access: entered\"",
+            "room 4246: participant \(aliceTag) started talking",
+            "room 4246: floor to \(aliceTag)",
+            "room 4246: participant \(aliceTag) muted",
+            "room 4246: participant \(aliceTag) unmuted",
+            "room 4246: participant \(bobTag) kicked",
+            "room 4246: participant \(bobTag) is disconnecting \"disconnect\"",
+            "room 4246: participant \(bobTag) is finished \"\"",
+        ]
+        let output = server.process.printed
+        var searchFrom = output.startIndex
+        for line in expected {
+            let found = output.range(of: line, range: searchFrom..<output.endIndex)
+            #expect(found != nil, "missing, or out of order: \(line)\noutput:\n\(output)")
+            if let found { searchFrom = found.upperBound }
+        }
+        await Self.hangUp(alice, bob)
     }
 
     @Test("A caller whose RTP stops is hung up after media.rtp-timeout; the others stay")

@@ -11,6 +11,8 @@ import Foundation
 /// (B1); the hard timeout closes a room that is also soft-expired (B2); a dial-out always gets a
 /// row, created before the INVITE leaves (B3, B22); `roomCreate` on a room without PIN applies
 /// the timeout (B12).
+///
+/// Every change also comes out as a ``VoiceRoomEvent``, collected until ``takeEvents()``.
 public struct VoiceRoomDirectory: Sendable {
     /// The rules in force.
     public let policy: VoiceRoomPolicy
@@ -20,6 +22,8 @@ public struct VoiceRoomDirectory: Sendable {
     public var statistics: CallStatistics
     /// Counts `roomCreate` and `dialout` calls for the periodic sweep.
     private var sweepCounter = 0
+    /// The changes made since the last ``takeEvents()``, oldest first.
+    public private(set) var pendingEvents: [VoiceRoomEvent] = []
 
     /// The failure string shared by every PIN-gated method (spec §4.0).
     public static let roomRefusedText = "wrong adminpin or inexisting room"
@@ -30,8 +34,30 @@ public struct VoiceRoomDirectory: Sendable {
         self.statistics = statistics
         rooms = [:]
         for room in policy.predefinedRooms {
-            rooms[room.name] = VoiceRoom(name: room.name, adminPIN: room.adminPIN, createdAt: now)
+            open(VoiceRoom(name: room.name, adminPIN: room.adminPIN, createdAt: now))
         }
+    }
+
+    /// Hands over the events of the changes made so far and forgets them.
+    public mutating func takeEvents() -> [VoiceRoomEvent] {
+        defer { pendingEvents.removeAll() }
+        return pendingEvents
+    }
+
+    private mutating func open(_ room: VoiceRoom) {
+        rooms[room.name] = room
+        pendingEvents.append(.roomOpened(room: room.name))
+    }
+
+    private mutating func close(_ name: String) {
+        guard rooms.removeValue(forKey: name) != nil else { return }
+        pendingEvents.append(.roomClosed(room: name))
+    }
+
+    /// Records a call's row after ``VoiceRoom/admit(_:at:)`` added or filled it.
+    private mutating func announceJoin(room name: String, callTag: String) {
+        guard let room = rooms[name], let index = room.participantIndex(callTag: callTag) else { return }
+        pendingEvents.append(.participantJoined(room: name, participant: room.participants[index]))
     }
 
     // MARK: - The gate
@@ -42,7 +68,7 @@ public struct VoiceRoomDirectory: Sendable {
     public mutating func admit(room name: String, adminPIN: String, at now: Date) -> Bool {
         guard var room = rooms[name] else {
             guard !policy.privateRooms else { return false }
-            rooms[name] = VoiceRoom(name: name, adminPIN: adminPIN, createdAt: now)
+            open(VoiceRoom(name: name, adminPIN: adminPIN, createdAt: now))
             return true
         }
         guard acceptsPIN(adminPIN, of: room) else { return false }
@@ -50,7 +76,7 @@ public struct VoiceRoomDirectory: Sendable {
             room.adminPIN = adminPIN
         }
         guard !room.isSoftExpired(at: now, policy: policy) else {
-            rooms[name] = nil
+            close(name)
             return false
         }
         rooms[name] = room
@@ -78,7 +104,8 @@ public struct VoiceRoomDirectory: Sendable {
             rooms[name] = room
             return .created(adminPIN: newPIN)
         }
-        rooms[name] = VoiceRoom(name: name, adminPIN: newPIN, expiryTime: expiry, createdAt: now)
+        if rooms[name] != nil { close(name) }
+        open(VoiceRoom(name: name, adminPIN: newPIN, expiryTime: expiry, createdAt: now))
         return .created(adminPIN: newPIN)
     }
 
@@ -95,7 +122,7 @@ public struct VoiceRoomDirectory: Sendable {
     public mutating func deleteRoom(_ name: String, adminPIN: String) -> VoiceRoomDeletion {
         guard let room = rooms[name] else { return .noSuchRoom }
         guard acceptsPIN(adminPIN, of: room) else { return .wrongAdminPIN }
-        rooms[name] = nil
+        close(name)
         return .deleted(callTags: room.participants.filter(\.hasLiveCall).map(\.callTag))
     }
 
@@ -104,7 +131,7 @@ public struct VoiceRoomDirectory: Sendable {
     public mutating func invite(room name: String, participantID: String, number: String, at now: Date) -> Bool {
         if rooms[name] == nil {
             guard !policy.privateRooms else { return false }
-            rooms[name] = VoiceRoom(name: name, adminPIN: "", createdAt: now)
+            open(VoiceRoom(name: name, adminPIN: "", createdAt: now))
         }
         rooms[name]?.participants.append(
             VoiceParticipant(
@@ -128,6 +155,7 @@ public struct VoiceRoomDirectory: Sendable {
                 callTag: callTag, number: number, status: .connecting, reason: "INVITE",
                 participantID: participantID, lastStatusChange: now),
             at: now)
+        announceJoin(room: name, callTag: callTag)
         return .admitted
     }
 
@@ -142,6 +170,7 @@ public struct VoiceRoomDirectory: Sendable {
     public mutating func abandonDialOut(room name: String, callTag: String) {
         guard let index = rooms[name]?.participantIndex(callTag: callTag) else { return }
         rooms[name]?.participants.remove(at: index)
+        pendingEvents.append(.participantRemoved(room: name, callTag: callTag))
         statistics.recordCall(connectedSeconds: nil)
     }
 
@@ -159,12 +188,17 @@ public struct VoiceRoomDirectory: Sendable {
         case .mute, .unmute:
             room.participants[index].muted = command == .mute
             room.lastAccessTime = now
+            pendingEvents.append(
+                command == .mute ? .participantMuted(room: name, callTag: callTag) : .participantUnmuted(room: name, callTag: callTag))
         case .kick:
             if room.participants[index].hasLiveCall {
                 room.participants[index].status = .disconnecting
                 room.participants[index].reason = "disconnect"
                 room.participants[index].lastStatusChange = now
                 room.lastAccessTime = now
+                pendingEvents.append(.participantKicked(room: name, callTag: callTag))
+                pendingEvents.append(
+                    .participantStatusChanged(room: name, callTag: callTag, status: .disconnecting, reason: "disconnect"))
             }
         }
         return .accepted
@@ -213,7 +247,7 @@ public struct VoiceRoomDirectory: Sendable {
         guard !isFull(room: name) else { return false }
         if rooms[name] == nil {
             guard !policy.privateRooms else { return false }
-            rooms[name] = VoiceRoom(name: name, adminPIN: "", createdAt: now)
+            open(VoiceRoom(name: name, adminPIN: "", createdAt: now))
         }
         if policy.privateRooms && requireInvitation && rooms[name]?.hasParticipant(participantID: participantID) != true {
             return false
@@ -223,6 +257,7 @@ public struct VoiceRoomDirectory: Sendable {
                 callTag: callTag, number: number, status: .connected, reason: reason,
                 participantID: participantID, lastStatusChange: now),
             at: now)
+        announceJoin(room: name, callTag: callTag)
         return true
     }
 
@@ -233,13 +268,14 @@ public struct VoiceRoomDirectory: Sendable {
     ) {
         if rooms[name] == nil {
             guard !policy.privateRooms else { return }
-            rooms[name] = VoiceRoom(name: name, adminPIN: "", createdAt: now)
+            open(VoiceRoom(name: name, adminPIN: "", createdAt: now))
         }
         guard var room = rooms[name] else { return }
         if let index = room.participantIndex(callTag: callTag) {
             room.participants[index].status = status
             room.participants[index].reason = reason
             room.participants[index].lastStatusChange = now
+            pendingEvents.append(.participantStatusChanged(room: name, callTag: callTag, status: status, reason: reason))
         }
         room.lastAccessTime = now
         room.pruneExpiredParticipants(at: now, policy: policy)
@@ -253,7 +289,7 @@ public struct VoiceRoomDirectory: Sendable {
     public mutating func closeTimedOutRooms(at now: Date) -> [ClosedVoiceRoom] {
         guard policy.supportRoomsTimeout else { return [] }
         let due = rooms.values.filter { room in room.expiryTime.map { now > $0 } ?? false }
-        for room in due { rooms[room.name] = nil }
+        for room in due.sorted(by: { Self.precedes($0.name, $1.name) }) { close(room.name) }
         return due.sorted { Self.precedes($0.name, $1.name) }.map {
             ClosedVoiceRoom(name: $0.name, callTags: $0.participants.filter(\.hasLiveCall).map(\.callTag))
         }
@@ -261,7 +297,8 @@ public struct VoiceRoomDirectory: Sendable {
 
     /// Erases every soft-expired room (SEMS `sweepRooms`).
     public mutating func sweepSoftExpiredRooms(at now: Date) {
-        rooms = rooms.filter { !$0.value.isSoftExpired(at: now, policy: policy) }
+        let expired = rooms.values.filter { $0.isSoftExpired(at: now, policy: policy) }.map(\.name)
+        for name in Self.byteOrdered(expired) { close(name) }
     }
 
     private mutating func sweepIfDue(at now: Date) {
