@@ -166,14 +166,7 @@ final class Baresip {
 
     /// Ends the process if it still runs (SIGTERM, then SIGKILL after 2 s) and removes the folder.
     func stop() {
-        if process.isRunning {
-            process.terminate()
-            let deadline = ContinuousClock.now + .seconds(2)
-            while process.isRunning, ContinuousClock.now < deadline {
-                Thread.sleep(forTimeInterval: 0.02)
-            }
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        }
+        process.terminate(grace: .seconds(2))
         try? FileManager.default.removeItem(at: folder)
     }
 }

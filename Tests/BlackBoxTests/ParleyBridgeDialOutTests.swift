@@ -122,34 +122,12 @@ struct ParleyBridgeDialOutTests {
             encoded += payload[..<count]
         }
         let wav = folder.appendingPathComponent("early-media-ulaw.wav")
-        try muLawWAV(encoded).write(to: wav)
+        try WAVFile.file(body: encoded, format: 7, bitsPerSample: 8).write(to: wav)
         let template = try String(
             contentsOf: SIPp.scenarioDirectory.appendingPathComponent("bridge-uas-early-media.xml"), encoding: .utf8)
         let scenario = folder.appendingPathComponent("bridge-uas-early-media.xml")
         try template.replacingOccurrences(of: "EARLY_MEDIA_WAV", with: wav.path).write(to: scenario, atomically: true, encoding: .utf8)
         return scenario.path
-    }
-
-    /// A WAV file (format 7, G.711 µ-law, 8 kHz mono) around `bytes`.
-    private static func muLawWAV(_ bytes: [UInt8]) -> Data {
-        var data = Data()
-        func append<Value: FixedWidthInteger>(_ value: Value) {
-            withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
-        }
-        data.append(contentsOf: Array("RIFF".utf8))
-        append(UInt32(36 + bytes.count))
-        data.append(contentsOf: Array("WAVEfmt ".utf8))
-        append(UInt32(16))
-        append(UInt16(7))
-        append(UInt16(1))
-        append(UInt32(8000))
-        append(UInt32(8000))
-        append(UInt16(1))
-        append(UInt16(8))
-        data.append(contentsOf: Array("data".utf8))
-        append(UInt32(bytes.count))
-        data.append(contentsOf: bytes)
-        return data
     }
 
     @Test("SIGTERM hangs up every call with BYE and saves the call statistics in the SQLite database")

@@ -20,12 +20,7 @@ enum WAVFile {
         } else {
             samples = [Int16](repeating: 0, count: count)
         }
-        var body: [UInt8] = []
-        body.reserveCapacity(count * 2)
-        for sample in samples {
-            withUnsafeBytes(of: sample.littleEndian) { body.append(contentsOf: $0) }
-        }
-        return file(body: body)
+        return pcm16(samples)
     }
 
     /// The samples of a mono 8 kHz 16-bit PCM WAV file such as baresip's `dump-*-dec.wav` of a
@@ -68,26 +63,37 @@ enum WAVFile {
         throw TestSocketError("no data chunk in the WAV file")
     }
 
-    /// A RIFF/WAVE file of one `fmt ` chunk (PCM, mono, 8 kHz, 16 bits) and one `data` chunk
-    /// holding `body`.
-    private static func file(body: [UInt8]) -> Data {
+    /// A RIFF/WAVE file of one `fmt ` chunk (mono, 8 kHz, `format` 1 for PCM or 7 for G.711
+    /// µ-law, `bitsPerSample` bits) and one `data` chunk holding `body`.
+    static func file(body: [UInt8], format: UInt16 = 1, bitsPerSample: UInt16 = 16) -> Data {
         var data = Data()
         func append<Value: FixedWidthInteger>(_ value: Value) {
             withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
         }
+        let bytesPerSample = UInt16(bitsPerSample / 8)
         data.append(contentsOf: Array("RIFF".utf8))
         append(UInt32(36 + body.count))
         data.append(contentsOf: Array("WAVEfmt ".utf8))
         append(UInt32(16))
-        append(UInt16(1))
+        append(format)
         append(UInt16(1))
         append(UInt32(sampleRate))
-        append(UInt32(sampleRate * 2))
-        append(UInt16(2))
-        append(UInt16(16))
+        append(UInt32(sampleRate) * UInt32(bytesPerSample))
+        append(bytesPerSample)
+        append(bitsPerSample)
         data.append(contentsOf: Array("data".utf8))
         append(UInt32(body.count))
         data.append(contentsOf: body)
         return data
+    }
+
+    /// A 16-bit PCM WAV file of `samples`.
+    static func pcm16(_ samples: [Int16]) -> Data {
+        var body: [UInt8] = []
+        body.reserveCapacity(samples.count * 2)
+        for sample in samples {
+            withUnsafeBytes(of: sample.littleEndian) { body.append(contentsOf: $0) }
+        }
+        return file(body: body)
     }
 }
