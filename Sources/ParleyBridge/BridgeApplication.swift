@@ -28,7 +28,8 @@ struct BridgeApplication: Service, CustomStringConvertible {
                 logger.warning("call statistics not saved: \(error)")
             }
         }
-        let engine = MediaEngine(mediaThreads: max(1, ProcessInfo.processInfo.activeProcessorCount))
+        let engine = MediaEngine(
+            mediaThreads: max(1, ProcessInfo.processInfo.activeProcessorCount), realtimePriority: settings.realtimePriority)
         let manager = InviteSessionManager(
             configuration: .init(
                 endpoint: SIPEndpoint.Configuration(
@@ -43,8 +44,7 @@ struct BridgeApplication: Service, CustomStringConvertible {
             directory: settings.promptsDirectory, configuration: settings.webConference, sampleRate: settings.roomRate,
             logger: logger)
         let bridge = ConferenceBridge(
-            manager: manager, engine: engine, registry: registry, prompts: prompts, settings: settings, logger: logger,
-            saveStatistics: save)
+            manager: manager, engine: engine, registry: registry, prompts: prompts, settings: settings, logger: logger)
         let feedback = WebConferenceFeedbackLog(path: settings.feedbackFile, resetDirectory: settings.feedbackDirectory)
         let interface = WebConferenceInterface(registry: registry, callControl: bridge, feedback: feedback)
 
@@ -57,6 +57,7 @@ struct BridgeApplication: Service, CustomStringConvertible {
                 group.addTask { try await server.run() }
             }
             group.addTask { await Self.closeTimedOutRooms(registry: registry, bridge: bridge) }
+            group.addTask { await Self.saveStatisticsWhenChanged(registry: registry, save: save) }
             if logger.logLevel <= .debug {
                 group.addTask {
                     for await event in await registry.events().cancelOnGracefulShutdown() { logger.debug("\(event)") }
@@ -83,6 +84,22 @@ struct BridgeApplication: Service, CustomStringConvertible {
             for room in closed {
                 for tag in room.callTags { await bridge.hangUp(callTag: tag, room: room.name) }
             }
+        }
+    }
+
+    /// Saves the call counters once a second when they changed, off the calls' path: SEMS rewrites
+    /// its file on every second call, which at hundreds of calls a second is hundreds of
+    /// synchronous writes. Shutdown saves them once more.
+    private static func saveStatisticsWhenChanged(
+        registry: VoiceRoomRegistry, save: @escaping @Sendable (CallStatistics) async -> Void
+    ) async {
+        var saved = await registry.update { directory, _ in directory.statistics }
+        while !Task.isShuttingDownGracefully, !Task.isCancelled {
+            try? await Task.sleep(for: .seconds(1))
+            let current = await registry.update { directory, _ in directory.statistics }
+            guard current != saved else { continue }
+            await save(current)
+            saved = current
         }
     }
 

@@ -56,6 +56,8 @@ struct BridgeCall {
     var leftAt: Date?
     /// The batch of prompts whose end the dial-in machine waits for.
     var promptToken: UInt64 = 0
+    /// Every batch of prompts of the call whose end has not been reported yet.
+    var promptTokens: Set<UInt64> = []
     /// The running timer of each kind, by generation.
     var timers: [BridgeTimer: UInt64] = [:]
 

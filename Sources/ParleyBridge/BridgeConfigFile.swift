@@ -54,7 +54,8 @@ struct BridgeConfigFile {
             logLevel: try await file.fetchString(forKey: "log-level"),
             xmlrpcAllowedClients: try await file.fetchStringArray(forKey: "xmlrpc.allow"),
             xmlrpcUser: try await file.fetchString(forKey: "xmlrpc.user"),
-            xmlrpcPassword: try await file.fetchString(forKey: "xmlrpc.password"))
+            xmlrpcPassword: try await file.fetchString(forKey: "xmlrpc.password"),
+            realtimePriority: try await file.fetchBool(forKey: "media.realtime-priority"))
         for key in WebConferenceKey.all {
             let configKey = ConfigKey(key.parley)
             switch key.kind {

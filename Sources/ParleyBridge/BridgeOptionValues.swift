@@ -28,6 +28,8 @@ struct BridgeOptionValues: Sendable, Equatable {
     var xmlrpcUser: String? = nil
     /// See ``xmlrpcUser``.
     var xmlrpcPassword: String? = nil
+    /// `media.realtime-priority`: media threads under the real-time FIFO policy.
+    var realtimePriority: Bool? = nil
 
     /// These values where set, `fallback`'s elsewhere (the command line over the config file).
     func overriding(_ fallback: BridgeOptionValues) -> BridgeOptionValues {
@@ -38,12 +40,14 @@ struct BridgeOptionValues: Sendable, Equatable {
             database: database ?? fallback.database, promptsDirectory: promptsDirectory ?? fallback.promptsDirectory,
             xmlrpcListen: xmlrpcListen ?? fallback.xmlrpcListen, logLevel: logLevel ?? fallback.logLevel,
             xmlrpcAllowedClients: xmlrpcAllowedClients ?? fallback.xmlrpcAllowedClients,
-            xmlrpcUser: xmlrpcUser ?? fallback.xmlrpcUser, xmlrpcPassword: xmlrpcPassword ?? fallback.xmlrpcPassword)
+            xmlrpcUser: xmlrpcUser ?? fallback.xmlrpcUser, xmlrpcPassword: xmlrpcPassword ?? fallback.xmlrpcPassword,
+            realtimePriority: realtimePriority ?? fallback.realtimePriority)
     }
 
     /// The config file keys of these settings.
     static let fileKeys: Set<String> = [
         "sip.listen", "sip.advertised-host", "rtp.ports", "rtp.address", "media.codecs", "media.room-rate",
         "database", "prompts.directory", "xmlrpc.listen", "log-level", "xmlrpc.allow", "xmlrpc.user", "xmlrpc.password",
+        "media.realtime-priority",
     ]
 }

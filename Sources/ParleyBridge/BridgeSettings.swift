@@ -20,6 +20,9 @@ struct BridgeSettings: Sendable {
     var rtpPorts: ClosedRange<Int>
     var codecs: [AudioCodec]
     var roomRate: Int
+    /// Whether the media threads ask for the real-time FIFO policy (needs CAP_SYS_NICE; without
+    /// it they keep the default policy).
+    var realtimePriority: Bool
     var databasePath: String
     var promptsDirectory: String
     /// The XML-RPC listener; `nil` for `off`.
@@ -71,6 +74,7 @@ struct BridgeSettings: Sendable {
         guard [8000, 16000, 48000].contains(roomRate) else {
             throw ValidationError("media.room-rate: \(roomRate) is not 8000, 16000 or 48000")
         }
+        realtimePriority = values.realtimePriority ?? false
         databasePath = values.database ?? "./parley.sqlite"
         promptsDirectory = try Self.promptsDirectory(values.promptsDirectory, roomRate: roomRate)
         let xmlrpcText = values.xmlrpcListen ?? "127.0.0.1:8090"

@@ -250,7 +250,7 @@ extension ConferenceBridge {
         if let lobby = call.lobby { engine.removeRoom(lobby) }
         if let port = call.localPort { ports.release(port) }
         // Batches replaced before they ended never report; forget them with the call.
-        promptOwners = promptOwners.filter { $0.value.call != id }
+        for token in call.promptTokens { promptOwners[token] = nil }
         let answered = call.connectedAt != nil
         if call.room != nil, call.direction == .dialOut || answered {
             if case .rejected(let code, let phrase) = reason, !answered {
@@ -262,11 +262,7 @@ extension ConferenceBridge {
             }
         }
         let seconds = call.connectedAt.flatMap { start in call.leftAt.map { Int($0.timeIntervalSince(start)) } }
-        let statistics = await registry.update { directory, _ in
-            directory.statistics.recordCall(connectedSeconds: seconds)
-            return directory.statistics
-        }
-        if statistics.isDueForSaving { await saveStatistics(statistics) }
+        await registry.update { directory, _ in directory.statistics.recordCall(connectedSeconds: seconds) }
     }
 
     func updateRow(_ id: Int, _ update: CallLegStatusUpdate) async {

@@ -144,11 +144,14 @@ extension ConferenceBridge {
         nextToken += 1
         promptOwners[nextToken] = (id, reportsEnd)
         calls[id]?.promptToken = nextToken
+        calls[id]?.promptTokens.insert(nextToken)
         return nextToken
     }
 
     func promptFinished(_ token: UInt64) async {
-        guard let owner = promptOwners.removeValue(forKey: token), owner.reportsEnd,
+        guard let owner = promptOwners.removeValue(forKey: token) else { return }
+        calls[owner.call]?.promptTokens.remove(token)
+        guard owner.reportsEnd,
               calls[owner.call]?.promptToken == token
         else { return }
         await driveDialIn(owner.call, .promptsFinished)

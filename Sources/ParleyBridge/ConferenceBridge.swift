@@ -19,7 +19,6 @@ actor ConferenceBridge: ConferenceCallControl {
     let ports: RTPPortPool
     let negotiator: SDPOfferAnswer
     let logger: Logger
-    let saveStatistics: @Sendable (CallStatistics) async -> Void
     let promptEnds: AsyncStream<UInt64>
     let promptEndContinuation: AsyncStream<UInt64>.Continuation
 
@@ -34,7 +33,7 @@ actor ConferenceBridge: ConferenceCallControl {
 
     init(
         manager: InviteSessionManager, engine: MediaEngine, registry: VoiceRoomRegistry, prompts: PromptLibrary,
-        settings: BridgeSettings, logger: Logger, saveStatistics: @escaping @Sendable (CallStatistics) async -> Void
+        settings: BridgeSettings, logger: Logger
     ) {
         self.manager = manager
         self.engine = engine
@@ -42,7 +41,6 @@ actor ConferenceBridge: ConferenceCallControl {
         self.prompts = prompts
         self.settings = settings
         self.logger = logger
-        self.saveStatistics = saveStatistics
         ports = RTPPortPool(range: settings.rtpPorts)
         negotiator = SDPOfferAnswer(capabilities: AudioCapabilities(codecs: settings.codecs))
         (promptEnds, promptEndContinuation) = AsyncStream.makeStream(of: UInt64.self)

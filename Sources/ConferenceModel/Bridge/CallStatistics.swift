@@ -34,10 +34,6 @@ public struct CallStatistics: Sendable, Hashable {
         }
     }
 
-    /// Whether the file should be rewritten after the call just recorded: SEMS does so on the
-    /// 1st, 3rd, 5th… call (`WRITE_INTERVAL 2`). A driver also saves on shutdown (fixes B25).
-    public var isDueForSaving: Bool { total % 2 == 1 }
-
     /// The `stats` file: three decimal numbers, no trailing newline.
     public var fileContents: String { "\(total)\n\(failed)\n\(seconds)" }
 

@@ -6,9 +6,7 @@ import Testing
     @Test func countsCallsAndSummarises() {
         var statistics = CallStatistics()
         statistics.recordCall(connectedSeconds: 125)
-        #expect(statistics.isDueForSaving)
         statistics.recordCall(connectedSeconds: nil)
-        #expect(!statistics.isDueForSaving)
         statistics.recordCall(connectedSeconds: 60)
         #expect(statistics.summary == "3 total/2 connect/3 min")
         #expect(statistics.fileContents == "3\n1\n185")
