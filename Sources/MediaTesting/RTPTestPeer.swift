@@ -4,7 +4,7 @@ import Synchronization
 
 /// A phone simulated over real UDP on 127.0.0.1, for tests of the media engine.
 ///
-/// It sends a tone (or silence) in a chosen codec every 20 ms on its own thread, with optional
+/// It sends a tone (or silence) in a chosen codec every 20 ms (or another packet time) on its own thread, with optional
 /// random loss and jitter, and can send RFC 4733 digits in place of audio. It decodes every audio
 /// packet it receives on the same socket (the one it sends from, so symmetric RTP can latch onto it)
 /// and keeps the PCM for Goertzel checks.
@@ -29,6 +29,8 @@ public final class RTPTestPeer: @unchecked Sendable {
     public let payloadType: Int
     /// The payload type of its RFC 4733 telephone events.
     public let telephoneEventPayloadType: Int
+    /// The audio each packet carries, in milliseconds (SDP `a=ptime`).
+    public let ptime: Int
     /// The local UDP port it sends from and receives on.
     public var localPort: Int { socket.port }
 
@@ -49,13 +51,16 @@ public final class RTPTestPeer: @unchecked Sendable {
     ///   - toneFrequency: The tone it sends, or `nil` to send encoded silence.
     ///   - impairment: Loss and jitter applied to what it sends.
     ///   - telephoneEventPayloadType: The payload type of its RFC 4733 digits.
+    ///   - ptime: The audio per packet in milliseconds (a phone at 30 or 40 ms; Opus needs 20, 40 or 60).
     public init(
         codec: AudioCodecKind,
         payloadType: Int? = nil,
         toneFrequency: Double?,
         impairment: NetworkImpairment = .none,
-        telephoneEventPayloadType: Int = 101
+        telephoneEventPayloadType: Int = 101,
+        ptime: Int = 20
     ) throws {
+        self.ptime = ptime
         self.codec = codec
         self.payloadType = payloadType ?? codec.staticPayloadType ?? 111
         self.telephoneEventPayloadType = telephoneEventPayloadType
@@ -152,8 +157,8 @@ public final class RTPTestPeer: @unchecked Sendable {
         var ssrc = UInt32.random(in: 1...UInt32.max, using: &random)
         var sequence = UInt16.random(in: 0...UInt16.max, using: &random)
         var timestamp = UInt32.random(in: 0...UInt32.max, using: &random)
-        let frameSamples = codec.samplesPerFrame(ptime: 20)
-        let increment = codec.timestampIncrement(ptime: 20)
+        let frameSamples = codec.samplesPerFrame(ptime: ptime)
+        let increment = codec.timestampIncrement(ptime: ptime)
         var pcm = [Int16](repeating: 0, count: frameSamples)
         var payload = [UInt8](repeating: 0, count: 1500)
         var datagram = [UInt8](repeating: 0, count: 2048)
@@ -164,7 +169,7 @@ public final class RTPTestPeer: @unchecked Sendable {
         var gapFrames = 0
         var inBandKeys = DTMFToneSequence(sampleRate: Double(codec.sampleRate))
         var markNext = true
-        let period: UInt64 = 20_000_000
+        let period = UInt64(ptime) * 1_000_000
         let (jitterSeconds, jitterAttoseconds) = impairment.jitter.components
         let jitterNanoseconds = UInt64(jitterSeconds) * 1_000_000_000 + UInt64(jitterAttoseconds / 1_000_000_000)
         var nextFrame = Self.now()
@@ -194,7 +199,7 @@ public final class RTPTestPeer: @unchecked Sendable {
                 if var current = digit {
                     // The event's packets replace audio, each sent once its offset has passed.
                     current.framesSent += 1
-                    let elapsed = Duration.milliseconds(20 * current.framesSent)
+                    let elapsed = Duration.milliseconds(ptime * current.framesSent)
                     while let next = current.packets.first, next.sendOffset <= elapsed {
                         current.packets.removeFirst()
                         eventPackets.append(RTPTestPacket(

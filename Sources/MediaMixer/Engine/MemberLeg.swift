@@ -34,6 +34,8 @@ final class MemberLeg {
     private let decoder: any AudioDecoder
     private let resampler: SpeexResampler?
     private let codecFrame: UnsafeMutableBufferPointer<Int16>
+    /// Decoded audio not mixed yet: the rest of a packet longer than 20 ms.
+    private var decoded: DecodedAudioQueue
     private let payload: UnsafeMutableRawBufferPointer
     private var telephoneEvents: TelephoneEventReceiver
     private var ticks: Int64 = 0
@@ -66,6 +68,7 @@ final class MemberLeg {
         roomFrame.initialize(repeating: 0)
         codecFrame = .allocate(capacity: settings.codec.samplesPerFrame(ptime: 20))
         codecFrame.initialize(repeating: 0)
+        decoded = DecodedAudioQueue(sampleRate: codecRate)
         payload = .allocate(byteCount: 1500, alignment: 8)
         timestampIncrement = settings.codec.timestampIncrement(ptime: 20)
         sendTimestamp = UInt32.random(in: 0...UInt32.max)
@@ -94,25 +97,44 @@ final class MemberLeg {
         lastSource = previous.lastSource
         ticksSinceLastPacket = previous.ticksSinceLastPacket
         ticksWithoutMedia = previous.ticksWithoutMedia
+        if previous.settings.codec == settings.codec { decoded = previous.decoded }
         sentFirstPacket = previous.sentFirstPacket
         pollsReadiness = previous.pollsReadiness
     }
 
-    /// Pulls the packet due now from oRTP, decodes or conceals it, and resamples to the room rate.
+    /// Mixes the next 20 ms of the peer's audio: what is left of a longer packet, else the packet
+    /// due now from oRTP, decoded or concealed; resampled to the room rate.
     func receive() {
         hasFrame = false
         ticks += 1
         let now = Duration.milliseconds(20 * ticks)
-        let due = receiveTimestamp
+        // The packet wanted starts where the audio already decoded ends.
+        let due = receiveTimestamp &+ UInt32(decoded.count * settings.codec.rtpClockRate / settings.codec.sampleRate)
         receiveTimestamp &+= timestampIncrement
         let ready = socketReady
         socketReady = false
         ticksWithoutMedia += 1
         if ticksWithoutMedia == mediaTimeoutTicks { mediaTimedOut = true }
-        if pollsReadiness, !ready, ticksSinceLastPacket >= Self.concealmentTicks, !session.hasQueuedPackets {
+        if pollsReadiness, !ready, ticksSinceLastPacket >= Self.concealmentTicks, !session.hasQueuedPackets, decoded.count == 0 {
             // Nothing arrived, nothing queued, nothing to conceal: a silent member costs no system call.
             return
         }
+        if !decoded.hasFrame { pull(due: due, now: now) }
+        if telephoneEvents.expiryDeadline != nil {
+            // An event whose end packets were all lost is closed, so the next one with its timestamp counts.
+            _ = telephoneEvents.expire(now: now)
+        }
+        let target = resampler == nil ? roomFrame : codecFrame
+        guard decoded.takeFrame(into: target) else { return }
+        if let resampler {
+            _ = try? resampler.process(UnsafeBufferPointer(codecFrame), into: roomFrame)
+        }
+        hasFrame = true
+    }
+
+    /// Takes the packet due at `due` from oRTP into the decoded queue: decoded whole (however long),
+    /// a concealment frame for a loss, or a telephone event.
+    private func pull(due: UInt32, now: Duration) {
         let packet = try? session.receive(timestamp: due, into: payload)
         let source = session.remoteSSRC
         if source != lastSource {
@@ -124,42 +146,30 @@ final class MemberLeg {
             }
             lastSource = source
         }
-        let target = resampler == nil ? roomFrame : codecFrame
-        var produced = 0
         if packet != nil { ticksWithoutMedia = 0 }
         if let packet, packet.payloadType == settings.payloadType {
             ticksSinceLastPacket = 0
             let bytes = UnsafeBufferPointer(start: payload.baseAddress?.assumingMemoryBound(to: UInt8.self), count: packet.bytes)
-            if let decoded = try? decoder.decode(bytes, into: target) {
-                produced = decoded
-                inBandDetector?.analyse(UnsafeBufferPointer(rebasing: target[0..<decoded])) { event in
+            let space = decoded.freeSpace
+            if let samples = try? decoder.decode(bytes, into: space) {
+                inBandDetector?.analyse(UnsafeBufferPointer(rebasing: space[0..<samples])) { event in
                     completedDigit = event.digit.character
                 }
+                decoded.commit(samples)
             } else {
-                produced = decoder.concealLoss(into: target)
+                decoded.commit(decoder.concealLoss(into: decoded.nextFrameSpace))
             }
-        } else {
-            if let packet, packet.payloadType == settings.telephoneEventPayloadType {
-                ticksSinceLastPacket = 0
-                let bytes = UnsafeRawBufferPointer(start: payload.baseAddress, count: packet.bytes)
-                // Telephone events are rare: the receiver's action array is the one allocation here.
-                for action in telephoneEvents.receive(timestamp: packet.timestamp, marker: packet.marker, payload: bytes, now: now) {
-                    if case .began(let digit) = action { completedDigit = digit.character }
-                }
-            } else if ticksSinceLastPacket < Self.concealmentTicks {
-                ticksSinceLastPacket += 1
-                produced = decoder.concealLoss(into: target)
+        } else if let packet, packet.payloadType == settings.telephoneEventPayloadType {
+            ticksSinceLastPacket = 0
+            let bytes = UnsafeRawBufferPointer(start: payload.baseAddress, count: packet.bytes)
+            // Telephone events are rare: the receiver's action array is the one allocation here.
+            for action in telephoneEvents.receive(timestamp: packet.timestamp, marker: packet.marker, payload: bytes, now: now) {
+                if case .began(let digit) = action { completedDigit = digit.character }
             }
+        } else if ticksSinceLastPacket < Self.concealmentTicks {
+            ticksSinceLastPacket += 1
+            decoded.commit(decoder.concealLoss(into: decoded.nextFrameSpace))
         }
-        if telephoneEvents.expiryDeadline != nil {
-            // An event whose end packets were all lost is closed, so the next one with its timestamp counts.
-            _ = telephoneEvents.expire(now: now)
-        }
-        guard produced > 0 else { return }
-        if let resampler {
-            _ = try? resampler.process(UnsafeBufferPointer(codecFrame), into: roomFrame)
-        }
-        hasFrame = true
     }
 
     /// Sends this tick's encoded frame of the mix the member hears.

@@ -26,9 +26,10 @@ struct MediaEngineTests {
             impairment: NetworkImpairment = .none,
             advertisedPort: Int? = nil,
             mediaTimeout: Duration? = nil,
-            detectsInBandDTMF: Bool = false
+            detectsInBandDTMF: Bool = false,
+            ptime: Int = 20
         ) throws {
-            let peer = try RTPTestPeer(codec: codec, toneFrequency: tone, impairment: impairment)
+            let peer = try RTPTestPeer(codec: codec, toneFrequency: tone, impairment: impairment, ptime: ptime)
             let stream = RTPStreamSettings(
                 codec: codec, payloadType: peer.payloadType, localAddress: "127.0.0.1",
                 remoteAddress: "127.0.0.1", remotePort: advertisedPort ?? peer.localPort,
@@ -255,5 +256,25 @@ struct MediaEngineTests {
         room.peers[0].sendInBandDigits("42#")
         try await Task.sleep(for: .milliseconds(1_200))
         #expect(digits(of: room.members[0], in: await room.finish()) == ["4", "2", "#"])
+    }
+
+    @Test("Phones sending 30 ms (PCMU) and 40 ms (G.722) packets are heard without gaps in a 20 ms mix")
+    func longerPacketsAreMixedWithoutGaps() async throws {
+        var room = try TestRoom(rate: 16_000)
+        try room.join(.pcmu, tone: 440, ptime: 30)
+        try room.join(.g722, tone: 880, ptime: 40)
+        try room.join(.pcmu, tone: nil)
+        try await Task.sleep(for: .milliseconds(1_500))
+        let statistics = room.engine.statistics
+        _ = await room.finish()
+        let listener = room.peers[2]
+        #expect(heardTones(listener, among: [440, 880, 1_000], threshold: 0.2) == [440, 880])
+        // Every 20 ms of the last 600 ms carries sound: a packet mixed only once in two or three
+        // ticks would leave silent (or concealed, fading) frames.
+        let audio = listener.receivedAudio(last: .milliseconds(600))
+        let frames = stride(from: 0, to: audio.count - 159, by: 160).map { rms(Array(audio[$0..<$0 + 160])) }
+        #expect(frames.count >= 25)
+        #expect(frames.allSatisfy { $0 > 1_000 }, "frame levels: \(frames.map { Int($0) })")
+        #expect(statistics.missedTicks == 0)
     }
 }
