@@ -12,11 +12,11 @@ struct CallLoadDriver {
         /// When it was started.
         let started: ContinuousClock.Instant
 
-        /// Waits for SIPp to exit; returns its outcome and everything it printed.
-        func finish() -> (outcome: SIPpRunOutcome, output: String) {
+        /// Waits for SIPp to exit and reads its final statistics.
+        func finish() -> SIPpRunOutcome {
             let status = process.waitForExit()
             let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
-            return (SIPpRunOutcome(exitStatus: status, elapsed: ContinuousClock.now - started, output: output), output)
+            return SIPpRunOutcome(exitStatus: status, elapsed: ContinuousClock.now - started, output: output)
         }
     }
 
@@ -30,10 +30,8 @@ struct CallLoadDriver {
     let answerTimeout: Duration
 
     /// Places `count` short calls at `rate` per second, spread over `rooms` rooms, each streaming
-    /// `stream` (a µ-law WAV as long as `talk`) for `talk`; returns when every call has ended.
-    func placeShortCalls(
-        rate: Int, count: Int, rooms: Int, stream: String, talk: Duration
-    ) throws -> (outcome: SIPpRunOutcome, output: String) {
+    /// `stream` (raw µ-law as long as `talk`) for `talk`; returns when every call has ended.
+    func placeShortCalls(rate: Int, count: Int, rooms: Int, stream: String, talk: Duration) throws -> SIPpRunOutcome {
         let injection = directory.appendingPathComponent("rooms.csv")
         try CallScenarios.roomsInjectionFile(rooms: max(1, rooms)).write(to: injection, atomically: true, encoding: .utf8)
         let sending = Double(count) / Double(rate)

@@ -2,7 +2,7 @@
 /// (SwiftPM would flag XML files in the target folder as unhandled).
 ///
 /// One call is a G.711 phone dialling a room directly: INVITE with a PCMU offer, `200`, ACK, a
-/// G.711 µ-law stream from a WAV file (SIPp's `rtp_stream`, payload type 0, sent from SIPp's media
+/// G.711 µ-law stream from a raw µ-law file (SIPp's `rtp_stream`, payload type 0, sent from SIPp's media
 /// port to the port of the bridge's answer), a pause while it plays, BYE and its `200`. The
 /// request-URI user is ``BridgeUnderTest/directRoomPrefix`` plus the room, so the bridge joins the
 /// caller to the room without the PIN dialogue. SIPp's own retransmissions stay on (RFC 3261

@@ -62,7 +62,7 @@ struct CallsBenchmark: ParsableCommand {
     @Option(help: "The sipp executable (default: found on PATH).")
     var sipp: String?
 
-    @Flag(help: "Keep the temporary folder (configuration, logs, SIPp output, WAV files).")
+    @Flag(help: "Keep the temporary folder (configuration, logs, SIPp output, µ-law files).")
     var keepFiles = false
 
     /// The listener's and talkers' tone, in Hz.
@@ -98,7 +98,7 @@ struct CallsBenchmark: ParsableCommand {
             throw ExitCode.failure
         }
         guard let sox = ExecutableSearch.find("sox"), let curl = ExecutableSearch.find("curl") else {
-            print("sox and curl are needed (the µ-law WAV files, the bridge's roomInfo): apt-get install -y sox curl")
+            print("sox and curl are needed (the µ-law files, the bridge's roomInfo): apt-get install -y sox curl")
             throw ExitCode.failure
         }
         guard let bridgePath = parleyBridge ?? ExecutableSearch.besideThisExecutable("parley-bridge") else {
@@ -120,7 +120,7 @@ struct CallsBenchmark: ParsableCommand {
         let steps = try measureSetUpRate(environment)
         let best = steps.last(where: \.succeeded).flatMap { best in steps.prefix { $0.rate <= best.rate }.allSatisfy(\.succeeded) ? best : nil }
         report.add("max_cps", perSecond: Double(best?.rate ?? 0))
-        if let best, let achieved = best.achievedRate { report.add("max_cps_achieved", perSecond: achieved) }
+        if let best { report.add("max_cps_achieved", perSecond: best.achievedRate) }
         if let failing = steps.first(where: { !$0.succeeded }) { report.add("failed_at", perSecond: Double(failing.rate)) }
         if let best { report.add("bridge_cpu_per_call_us", perSecond: best.bridgeCPUPerCallMicroseconds) }
         if members > 0 {
@@ -159,11 +159,10 @@ struct CallsBenchmark: ParsableCommand {
         for rate in rateList {
             let calls = max(1, Int((Double(rate) * secondsPerRate).rounded()))
             let cpuBefore = bridge.cpuSeconds
-            let (outcome, output) = try driver.placeShortCalls(
+            let outcome = try driver.placeShortCalls(
                 rate: rate, count: calls, rooms: rooms, stream: environment.streams.talk.path, talk: .milliseconds(talkMs))
             let step = CallRateStep(
-                rate: rate, calls: calls, sipp: outcome, achievedRate: CallRateStep.callRate(in: output),
-                bridgeCPUSeconds: bridge.cpuSeconds - cpuBefore)
+                rate: rate, calls: calls, sipp: outcome, talk: .milliseconds(talkMs), bridgeCPUSeconds: bridge.cpuSeconds - cpuBefore)
             print(step.summary)
             steps.append(step)
             guard bridge.process.isRunning() else {
@@ -232,7 +231,7 @@ struct CallsBenchmark: ParsableCommand {
             + "\(stillConnected) members still connected after listening")
         var failed = 0
         for run in runs {
-            let (outcome, _) = run.finish()
+            let outcome = run.finish()
             print("  SIPp \(outcome.answered ?? -1) calls succeeded, \(outcome.failed ?? -1) failed, exit \(outcome.exitStatus)")
             failed += outcome.failed ?? 0
         }
