@@ -72,8 +72,8 @@ struct CallsBenchmark: ParsableCommand {
         guard parsedRates != nil else { throw ValidationError("--rates needs positive integers separated by commas") }
         guard secondsPerRate >= 1 else { throw ValidationError("--seconds-per-rate must be at least 1") }
         guard rooms >= 1, talkMs >= 100 else { throw ValidationError("need --rooms ≥ 1 and --talk-ms ≥ 100") }
-        guard members >= 0, (0...max(0, members)).contains(talkers), memberRate >= 1, listenSeconds >= 1 else {
-            throw ValidationError("need 0 ≤ --talkers ≤ --members, --member-rate ≥ 1, --listen-seconds ≥ 1")
+        guard members >= 0, talkers >= 0, members == 0 || talkers <= members, memberRate >= 1, listenSeconds >= 1 else {
+            throw ValidationError("need --members ≥ 0, 0 ≤ --talkers ≤ --members, --member-rate ≥ 1, --listen-seconds ≥ 1")
         }
         guard [8000, 16000, 48000].contains(roomRate) else { throw ValidationError("--room-rate is 8000, 16000 or 48000") }
         guard parsedPorts != nil else { throw ValidationError("--rtp-ports is first-last, e.g. 20000-59999") }
@@ -122,7 +122,10 @@ struct CallsBenchmark: ParsableCommand {
         report.add("max_cps", perSecond: Double(best?.rate ?? 0))
         if let best { report.add("max_cps_achieved", perSecond: best.achievedRate) }
         if let failing = steps.first(where: { !$0.succeeded }) { report.add("failed_at", perSecond: Double(failing.rate)) }
-        if let best { report.add("bridge_cpu_per_call_us", perSecond: best.bridgeCPUPerCallMicroseconds) }
+        if let best {
+            report.add("bridge_cpu_per_call_us", perSecond: best.bridgeCPUPerCallMicroseconds)
+            report.add("sipp_cpu_per_call_us", perSecond: best.sippCPUSeconds * 1e6 / Double(best.calls))
+        }
         if members > 0 {
             let room = try measureBigRoom(environment)
             report.add("room_members_up", perSecond: Double(room.membersUp))
@@ -159,10 +162,12 @@ struct CallsBenchmark: ParsableCommand {
         for rate in rateList {
             let calls = max(1, Int((Double(rate) * secondsPerRate).rounded()))
             let cpuBefore = bridge.cpuSeconds
+            let sippCPUBefore = Self.reapedChildrenCPUSeconds()
             let outcome = try driver.placeShortCalls(
                 rate: rate, count: calls, rooms: rooms, stream: environment.streams.talk.path, talk: .milliseconds(talkMs))
             let step = CallRateStep(
-                rate: rate, calls: calls, sipp: outcome, talk: .milliseconds(talkMs), bridgeCPUSeconds: bridge.cpuSeconds - cpuBefore)
+                rate: rate, calls: calls, sipp: outcome, talk: .milliseconds(talkMs), bridgeCPUSeconds: bridge.cpuSeconds - cpuBefore,
+                sippCPUSeconds: Self.reapedChildrenCPUSeconds() - sippCPUBefore)
             print(step.summary)
             steps.append(step)
             guard bridge.process.isRunning() else {
@@ -174,6 +179,15 @@ struct CallsBenchmark: ParsableCommand {
             Thread.sleep(forTimeInterval: 2)
         }
         return steps
+    }
+
+    /// CPU seconds of the bench's children that have exited and been reaped (`RUSAGE_CHILDREN`):
+    /// around one SIPp run, that run's CPU.
+    private static func reapedChildrenCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
     /// What the big room measurement found.
