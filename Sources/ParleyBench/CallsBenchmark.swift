@@ -118,7 +118,8 @@ struct CallsBenchmark: ParsableCommand {
 
         var report = BenchmarkReport()
         let steps = try measureSetUpRate(environment)
-        let best = steps.last(where: \.succeeded).flatMap { best in steps.prefix { $0.rate <= best.rate }.allSatisfy(\.succeeded) ? best : nil }
+        // The sweep stops at the first failing rate, so the best is the last before it.
+        let best = steps.prefix(while: \.succeeded).last
         report.add("max_cps", perSecond: Double(best?.rate ?? 0))
         if let best { report.add("max_cps_achieved", perSecond: best.achievedRate) }
         if let failing = steps.first(where: { !$0.succeeded }) { report.add("failed_at", perSecond: Double(failing.rate)) }
