@@ -15,6 +15,7 @@ struct ParleyBench: ParsableCommand {
             SIPParseBenchmark.self,
             IMCFanoutBenchmark.self,
             MixerBenchmark.self,
+            CallsBenchmark.self,
         ]
     )
 }

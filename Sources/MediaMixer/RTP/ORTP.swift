@@ -85,6 +85,10 @@ public final class RTPSession {
     ///     RFC 4961), so phones behind NAT get media although their SDP names an unreachable address.
     ///   - ssrcChangeThreshold: Consecutive packets of a new SSRC after which oRTP accepts it as the
     ///     stream's source (RFC 3550 §8.2); packets of other sources are dropped until then.
+    ///   - maximumQueuedPackets: The most packets the jitter queue holds before oRTP drops the
+    ///     oldest (oRTP's default is 100). Each queued packet costs every later receive: the
+    ///     session's message block allocator (`msgb_allocator_alloc`) walks all the blocks it ever
+    ///     handed out until it finds a free one, and a queued packet's block is busy.
     /// - Throws: ``RTPSessionError`` when an argument is out of range or the address cannot be bound.
     public init(
         localAddress: String,
@@ -96,7 +100,8 @@ public final class RTPSession {
         jitterCompensation: Duration = .milliseconds(60),
         adaptiveJitter: Bool = false,
         symmetricRTP: Bool = false,
-        ssrcChangeThreshold: Int = 3
+        ssrcChangeThreshold: Int = 3,
+        maximumQueuedPackets: Int = 100
     ) throws(RTPSessionError) {
         _ = ortpInitialization
         let (seconds, attoseconds) = jitterCompensation.components
@@ -105,7 +110,8 @@ public final class RTPSession {
               let rate = Int32(exactly: clockRate), rate > 0,
               let channelCount = Int32(exactly: channels), channelCount > 0,
               (0...10_000).contains(compensationMilliseconds),
-              let ssrcThreshold = Int32(exactly: ssrcChangeThreshold), ssrcThreshold > 0
+              let ssrcThreshold = Int32(exactly: ssrcChangeThreshold), ssrcThreshold > 0,
+              let queueLimit = Int32(exactly: maximumQueuedPackets), queueLimit > 0
         else { throw RTPSessionError(.invalidArgument, "RTP session settings out of range") }
 
         guard let session = rtp_session_new(Int32(RTP_SESSION_SENDRECV.rawValue)) else {
@@ -122,6 +128,10 @@ public final class RTPSession {
         rtp_session_enable_jitter_buffer(session, 1)
         rtp_session_enable_adaptive_jitter_compensation(session, adaptiveJitter ? 1 : 0)
         rtp_session_set_jitter_compensation(session, Int32(compensationMilliseconds))
+        var jitterParameters = JBParameters()
+        rtp_session_get_jitter_buffer_params(session, &jitterParameters)
+        jitterParameters.max_packets = queueLimit
+        rtp_session_set_jitter_buffer_params(session, &jitterParameters)
         rtp_session_set_symmetric_rtp(session, symmetricRTP ? 1 : 0)
         rtp_session_set_ssrc_changed_threshold(session, ssrcThreshold)
 
