@@ -29,7 +29,10 @@ struct BridgeUnderTest {
     /// Rooms mix at `roomRate` (8000 keeps a G.711 room free of resampling, 16000 is the bridge's
     /// default); `ignore-pin` lets the benchmark read any room over XML-RPC without its admin PIN.
     /// Logging is at `warning`, so that two log lines per call do not become the bottleneck.
-    static func start(executable: String, directory: URL, rtpPorts: ClosedRange<Int>, roomRate: Int) throws -> BridgeUnderTest {
+    /// `realtimeMedia` sets `media.realtime-priority`.
+    static func start(
+        executable: String, directory: URL, rtpPorts: ClosedRange<Int>, roomRate: Int, realtimeMedia: Bool
+    ) throws -> BridgeUnderTest {
         let sipPort = try LoopbackUDPSocket.freePort()
         let xmlrpcPort = try LoopbackUDPSocket.freePort()
         let configuration = """
@@ -40,6 +43,7 @@ struct BridgeUnderTest {
             media:
               codecs: [pcmu]
               room-rate: \(roomRate)
+              realtime-priority: \(realtimeMedia)
             database: \(directory.appendingPathComponent("bridge.sqlite").path)
             xmlrpc:
               listen: 127.0.0.1:\(xmlrpcPort)

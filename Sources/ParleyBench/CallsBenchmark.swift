@@ -56,6 +56,9 @@ struct CallsBenchmark: ParsableCommand {
     @Option(help: "Seconds a caller waits for the 200 to its INVITE or BYE before the call fails.")
     var answerTimeout: Double = 8
 
+    @Flag(help: "Run the bridge's media threads under the real-time FIFO policy (media.realtime-priority; needs root).")
+    var realtimeMedia = false
+
     @Option(help: "The parley-bridge executable (default: beside parley-bench).")
     var parleyBridge: String?
 
@@ -153,7 +156,8 @@ struct CallsBenchmark: ParsableCommand {
     private func measureSetUpRate(_ environment: Environment) throws -> [CallRateStep] {
         guard let rateList = parsedRates, !rateList.isEmpty else { return [] }
         let bridge = try BridgeUnderTest.start(
-            executable: environment.bridge, directory: environment.directory, rtpPorts: environment.ports, roomRate: roomRate)
+            executable: environment.bridge, directory: environment.directory, rtpPorts: environment.ports, roomRate: roomRate,
+            realtimeMedia: realtimeMedia)
         defer { bridge.stop() }
         let driver = CallLoadDriver(
             executable: environment.sipp, directory: environment.directory, bridgePort: bridge.sipPort,
@@ -203,7 +207,8 @@ struct CallsBenchmark: ParsableCommand {
     private func measureBigRoom(_ environment: Environment) throws -> BigRoomResult {
         let room = "big"
         let bridge = try BridgeUnderTest.start(
-            executable: environment.bridge, directory: environment.directory, rtpPorts: environment.ports, roomRate: roomRate)
+            executable: environment.bridge, directory: environment.directory, rtpPorts: environment.ports, roomRate: roomRate,
+            realtimeMedia: realtimeMedia)
         defer { bridge.stop() }
         let driver = CallLoadDriver(
             executable: environment.sipp, directory: environment.directory, bridgePort: bridge.sipPort,

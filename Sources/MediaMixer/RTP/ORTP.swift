@@ -131,6 +131,10 @@ public final class RTPSession {
         var jitterParameters = JBParameters()
         rtp_session_get_jitter_buffer_params(session, &jitterParameters)
         jitterParameters.max_packets = queueLimit
+        // The basic algorithm, named: with the parameters re-applied without it the session ran the
+        // least-squares one, which after a resynchronisation (a re-INVITE's new codec or address)
+        // stayed "unconverged" and dropped a second of audio.
+        jitterParameters.buffer_algorithm = OrtpJitterBufferBasic
         rtp_session_set_jitter_buffer_params(session, &jitterParameters)
         rtp_session_set_symmetric_rtp(session, symmetricRTP ? 1 : 0)
         rtp_session_set_ssrc_changed_threshold(session, ssrcThreshold)

@@ -9,8 +9,9 @@ import NIOCore
 /// there, and the public API reaches this object through tasks submitted to the loop.
 /// ``endpoint`` is written once, in `init`, before any of those can run.
 final class InviteSessionRegistry: @unchecked Sendable {
-    /// One call.
-    private struct Entry {
+    /// One call. A class, so that each step changes its session in place: a struct this size
+    /// copied out of the table and back at every input cost a retain and a release per field.
+    private final class Entry {
         var session: InviteSession
         let events: AsyncStream<InviteSessionEvent>
         let continuation: AsyncStream<InviteSessionEvent>.Continuation
@@ -24,6 +25,19 @@ final class InviteSessionRegistry: @unchecked Sendable {
         var dialogIDs: [DialogID] = []
         /// The key of its initial INVITE (Call-ID and From tag), for CANCEL at the UAS.
         let inviteKey: String
+
+        init(
+            session: InviteSession, events: AsyncStream<InviteSessionEvent>,
+            continuation: AsyncStream<InviteSessionEvent>.Continuation, outboundDestination: SIPTransportAddress?,
+            transport: SIPTransportProtocol, inviteKey: String
+        ) {
+            self.session = session
+            self.events = events
+            self.continuation = continuation
+            self.outboundDestination = outboundDestination
+            self.transport = transport
+            self.inviteKey = inviteKey
+        }
     }
 
     private struct TimerID: Hashable {
@@ -213,9 +227,8 @@ final class InviteSessionRegistry: @unchecked Sendable {
 
     /// Feeds one input to a call's session and performs what it asks.
     private func step(_ call: Int, _ input: (inout InviteSession) -> [InviteSessionAction]) {
-        guard var entry = entries[call] else { return }
+        guard let entry = entries[call] else { return }
         let actions = input(&entry.session)
-        entries[call] = entry
         perform(actions, for: call)
     }
 
@@ -232,9 +245,9 @@ final class InviteSessionRegistry: @unchecked Sendable {
                     logger.debug("could not send ACK of call \(call): \(error)")
                 }
             case .sendResponse(let response):
-                entries[call]?.responders[response.cseq]?.respond(response)
+                entry.responders[response.cseq]?.respond(response)
                 if let code = response.statusCode, code >= 200, response.cseq.method != .invite {
-                    entries[call]?.responders[response.cseq] = nil
+                    entry.responders[response.cseq] = nil
                 }
             case .schedule(let timer, let delay):
                 schedule(TimerID(call: call, timer: timer), after: delay)
@@ -283,7 +296,7 @@ final class InviteSessionRegistry: @unchecked Sendable {
         guard current != entry.dialogIDs else { return }
         for id in entry.dialogIDs where !current.contains(id) { callsByDialog[id] = nil }
         for id in current { callsByDialog[id] = call }
-        entries[call]?.dialogIDs = current
+        entry.dialogIDs = current
     }
 
     private func remove(_ call: Int) {

@@ -82,7 +82,9 @@ extension InviteSession {
         }
         if Self.allowsUpdate(request) { peerAllowsUpdate = true }
         pendingIncoming = request
-        guard let offer = Self.description(in: request) else {
+        let offer = Self.description(in: request)
+        pendingIncomingHasOffer = offer != nil
+        guard let offer else {
             if request.method == .update, let localDescription {
                 return answerRefresh(request, keeping: localDescription, withBody: false)
             }

@@ -25,6 +25,7 @@ extension InviteSession {
         }
         session.pendingIncoming = invite
         guard let offer = description(in: invite) else { return (session, []) }
+        session.pendingIncomingHasOffer = true
         session.remoteDescription = offer
         return (session, [.report(.offerReceived(offer))])
     }
@@ -52,7 +53,7 @@ extension InviteSession {
         if offerIn2xx != nil { return acknowledgeOffer(with: sdp) }
         guard let request = pendingIncoming, state != .terminated, state != .terminating else { return [] }
         pendingIncoming = nil
-        let hadOffer = Self.description(in: request) != nil
+        let hadOffer = pendingIncomingHasOffer
         localDescription = sdp
         var headers = capabilityHeaders
         let isInitial = request.to.tag == nil

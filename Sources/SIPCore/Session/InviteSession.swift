@@ -38,6 +38,8 @@ public struct InviteSession: Sendable {
     let localTag: String
     /// The request (initial INVITE, re-INVITE, UPDATE) waiting for the user's answer.
     var pendingIncoming: SIPMessage?
+    /// Whether ``pendingIncoming`` carried an offer, so the answer need not parse its SDP again.
+    var pendingIncomingHasOffer = false
     /// This UA's re-INVITE or UPDATE waiting for its final response.
     var pendingOutgoing: SIPMessage?
     /// The offer to send again after 491 (RFC 3261 §14.1).
