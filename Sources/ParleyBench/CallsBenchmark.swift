@@ -152,16 +152,22 @@ struct CallsBenchmark: ParsableCommand {
         let ports: ClosedRange<Int>
     }
 
-    /// Offers each rate on one bridge, stopping at the first rate with a failed call.
-    private func measureSetUpRate(_ environment: Environment) throws -> [CallRateStep] {
-        guard let rateList = parsedRates, !rateList.isEmpty else { return [] }
+    /// A fresh bridge, and SIPp pointed at it.
+    private func startBridge(_ environment: Environment) throws -> (BridgeUnderTest, CallLoadDriver) {
         let bridge = try BridgeUnderTest.start(
             executable: environment.bridge, directory: environment.directory, rtpPorts: environment.ports, roomRate: roomRate,
             realtimeMedia: realtimeMedia)
-        defer { bridge.stop() }
         let driver = CallLoadDriver(
             executable: environment.sipp, directory: environment.directory, bridgePort: bridge.sipPort,
             answerTimeout: .seconds(answerTimeout))
+        return (bridge, driver)
+    }
+
+    /// Offers each rate on one bridge, stopping at the first rate with a failed call.
+    private func measureSetUpRate(_ environment: Environment) throws -> [CallRateStep] {
+        guard let rateList = parsedRates, !rateList.isEmpty else { return [] }
+        let (bridge, driver) = try startBridge(environment)
+        defer { bridge.stop() }
         print("set-up rate: \(rooms) rooms, calls of \(talkMs) ms streaming a PCMU tone, \(secondsPerRate) s per rate")
         var steps: [CallRateStep] = []
         for rate in rateList {
@@ -206,13 +212,8 @@ struct CallsBenchmark: ParsableCommand {
     /// Fills one room on a fresh bridge and listens to its mix.
     private func measureBigRoom(_ environment: Environment) throws -> BigRoomResult {
         let room = "big"
-        let bridge = try BridgeUnderTest.start(
-            executable: environment.bridge, directory: environment.directory, rtpPorts: environment.ports, roomRate: roomRate,
-            realtimeMedia: realtimeMedia)
+        let (bridge, driver) = try startBridge(environment)
         defer { bridge.stop() }
-        let driver = CallLoadDriver(
-            executable: environment.sipp, directory: environment.directory, bridgePort: bridge.sipPort,
-            answerTimeout: .seconds(answerTimeout))
         let listener = try RoomListener(bridgePort: bridge.sipPort, room: room)
         try listener.join(timeout: .seconds(answerTimeout))
         defer { listener.leave() }
