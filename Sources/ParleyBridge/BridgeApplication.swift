@@ -35,7 +35,8 @@ struct BridgeApplication: Service, CustomStringConvertible {
                 endpoint: SIPEndpoint.Configuration(
                     listenAddresses: settings.listenAddresses, productName: "Parley bridge",
                     advertisedHost: settings.advertisedHost),
-                contactUser: "conference", sessionTimers: settings.sessionTimers),
+                contactUser: "conference", sessionTimers: settings.sessionTimers,
+                maximumUnansweredCalls: settings.maximumUnansweredCalls),
             eventLoop: MultiThreadedEventLoopGroup.singleton.next(), logger: logger)
         for address in try await manager.start() {
             Self.announce("parley-bridge listening on \(address.transport.rawValue.lowercased()):\(address.host):\(address.port)")

@@ -55,7 +55,8 @@ struct BridgeConfigFile {
             xmlrpcAllowedClients: try await file.fetchStringArray(forKey: "xmlrpc.allow"),
             xmlrpcUser: try await file.fetchString(forKey: "xmlrpc.user"),
             xmlrpcPassword: try await file.fetchString(forKey: "xmlrpc.password"),
-            realtimePriority: try await file.fetchBool(forKey: "media.realtime-priority"))
+            realtimePriority: try await file.fetchBool(forKey: "media.realtime-priority"),
+            maximumUnansweredCalls: try await file.fetchInt(forKey: "sip.max-unanswered-calls"))
         for key in WebConferenceKey.all {
             let configKey = ConfigKey(key.parley)
             switch key.kind {

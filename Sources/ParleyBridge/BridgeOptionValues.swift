@@ -30,6 +30,8 @@ struct BridgeOptionValues: Sendable, Equatable {
     var xmlrpcPassword: String? = nil
     /// `media.realtime-priority`: media threads under the real-time FIFO policy.
     var realtimePriority: Bool? = nil
+    /// `sip.max-unanswered-calls`: calls waiting to be answered beyond which INVITEs get 503.
+    var maximumUnansweredCalls: Int? = nil
 
     /// These values where set, `fallback`'s elsewhere (the command line over the config file).
     func overriding(_ fallback: BridgeOptionValues) -> BridgeOptionValues {
@@ -41,13 +43,14 @@ struct BridgeOptionValues: Sendable, Equatable {
             xmlrpcListen: xmlrpcListen ?? fallback.xmlrpcListen, logLevel: logLevel ?? fallback.logLevel,
             xmlrpcAllowedClients: xmlrpcAllowedClients ?? fallback.xmlrpcAllowedClients,
             xmlrpcUser: xmlrpcUser ?? fallback.xmlrpcUser, xmlrpcPassword: xmlrpcPassword ?? fallback.xmlrpcPassword,
-            realtimePriority: realtimePriority ?? fallback.realtimePriority)
+            realtimePriority: realtimePriority ?? fallback.realtimePriority,
+            maximumUnansweredCalls: maximumUnansweredCalls ?? fallback.maximumUnansweredCalls)
     }
 
     /// The config file keys of these settings.
     static let fileKeys: Set<String> = [
         "sip.listen", "sip.advertised-host", "rtp.ports", "rtp.address", "media.codecs", "media.room-rate",
         "database", "prompts.directory", "xmlrpc.listen", "log-level", "xmlrpc.allow", "xmlrpc.user", "xmlrpc.password",
-        "media.realtime-priority",
+        "media.realtime-priority", "sip.max-unanswered-calls",
     ]
 }

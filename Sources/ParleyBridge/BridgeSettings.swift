@@ -23,6 +23,8 @@ struct BridgeSettings: Sendable {
     /// Whether the media threads ask for the real-time FIFO policy (needs CAP_SYS_NICE; without
     /// it they keep the default policy).
     var realtimePriority: Bool
+    /// Calls waiting to be answered beyond which a new INVITE gets 503 with Retry-After; `nil` for no limit.
+    var maximumUnansweredCalls: Int?
     var databasePath: String
     var promptsDirectory: String
     /// The XML-RPC listener; `nil` for `off`.
@@ -75,6 +77,8 @@ struct BridgeSettings: Sendable {
             throw ValidationError("media.room-rate: \(roomRate) is not 8000, 16000 or 48000")
         }
         realtimePriority = values.realtimePriority ?? false
+        let unanswered = values.maximumUnansweredCalls ?? 200
+        maximumUnansweredCalls = unanswered > 0 ? unanswered : nil
         databasePath = values.database ?? "./parley.sqlite"
         promptsDirectory = try Self.promptsDirectory(values.promptsDirectory, roomRate: roomRate)
         let xmlrpcText = values.xmlrpcListen ?? "127.0.0.1:8090"

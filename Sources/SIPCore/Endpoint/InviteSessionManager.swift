@@ -17,17 +17,23 @@ public final class InviteSessionManager: Sendable {
         public var sessionTimers: SessionTimerConfiguration?
         /// The methods accepted in calls and advertised in Allow.
         public var allowedMethods: [SIPMethod]
+        /// Incoming calls the user has not acted on yet (no ringing, answer or refusal) beyond which
+        /// a new INVITE gets `503 Service Unavailable` with `Retry-After` (RFC 3261 §21.5.4), so a
+        /// UA that falls behind keeps the calls it has instead of losing them all; `nil` for no limit.
+        public var maximumUnansweredCalls: Int?
 
         /// Creates a configuration.
         public init(
             endpoint: SIPEndpoint.Configuration, contactUser: String? = nil,
             sessionTimers: SessionTimerConfiguration? = nil,
-            allowedMethods: [SIPMethod] = [.invite, .ack, .bye, .cancel, .update, .info, .options]
+            allowedMethods: [SIPMethod] = [.invite, .ack, .bye, .cancel, .update, .info, .options],
+            maximumUnansweredCalls: Int? = nil
         ) {
             self.endpoint = endpoint
             self.contactUser = contactUser
             self.sessionTimers = sessionTimers
             self.allowedMethods = allowedMethods
+            self.maximumUnansweredCalls = maximumUnansweredCalls
         }
     }
 

@@ -25,6 +25,8 @@ final class InviteSessionRegistry: @unchecked Sendable {
         var dialogIDs: [DialogID] = []
         /// The key of its initial INVITE (Call-ID and From tag), for CANCEL at the UAS.
         let inviteKey: String
+        /// Whether it is an incoming call the user has not rung, answered or refused yet.
+        var awaitsUser = false
 
         init(
             session: InviteSession, events: AsyncStream<InviteSessionEvent>,
@@ -60,6 +62,8 @@ final class InviteSessionRegistry: @unchecked Sendable {
     private var callsByDialog: [DialogID: Int] = [:]
     private var callsByInvite: [String: Int] = [:]
     private var nextCallID = 1
+    /// Incoming calls whose user has not acted yet, for ``InviteSessionManager/Configuration/maximumUnansweredCalls``.
+    private var unansweredCalls = 0
     /// Armed timers by generation, disarmed by forgetting them, as ``EndpointCore`` does.
     private var timers: [TimerID: UInt64] = [:]
     private var nextTimerGeneration: UInt64 = 0
@@ -157,6 +161,10 @@ final class InviteSessionRegistry: @unchecked Sendable {
     }
 
     private func acceptCall(_ incoming: IncomingRequest) {
+        if let limit = configuration.maximumUnansweredCalls, unansweredCalls >= limit {
+            incoming.respond(statusCode: 503, headers: [SIPHeaderField(name: "Retry-After", value: "1")])
+            return
+        }
         if let rejection = screen.rejection(for: incoming.message) {
             incoming.respond(statusCode: rejection.statusCode, headers: rejection.headers)
             return
@@ -170,6 +178,8 @@ final class InviteSessionRegistry: @unchecked Sendable {
             inviteKey: Self.inviteKey(callID: request.callID, tag: request.from.tag))
         entries[call]?.responders[request.cseq] = incoming
         if let entry = entries[call] {
+            entry.awaitsUser = true
+            unansweredCalls += 1
             incomingCalls.yield(InviteCall(id: call, invite: request, events: entry.events, registry: self))
         }
         perform(actions, for: call)
@@ -204,6 +214,7 @@ final class InviteSessionRegistry: @unchecked Sendable {
         eventLoop.assertInEventLoop()
         for entry in entries.values { entry.continuation.finish() }
         entries = [:]
+        unansweredCalls = 0
         callsByDialog = [:]
         callsByInvite = [:]
         timers = [:]
@@ -245,6 +256,10 @@ final class InviteSessionRegistry: @unchecked Sendable {
                     logger.debug("could not send ACK of call \(call): \(error)")
                 }
             case .sendResponse(let response):
+                if entry.awaitsUser, response.cseq.method == .invite, (response.statusCode ?? 0) >= 180 {
+                    entry.awaitsUser = false
+                    unansweredCalls -= 1
+                }
                 entry.responders[response.cseq]?.respond(response)
                 if let code = response.statusCode, code >= 200, response.cseq.method != .invite {
                     entry.responders[response.cseq] = nil
@@ -301,6 +316,7 @@ final class InviteSessionRegistry: @unchecked Sendable {
 
     private func remove(_ call: Int) {
         guard let entry = entries.removeValue(forKey: call) else { return }
+        if entry.awaitsUser { unansweredCalls -= 1 }
         entry.continuation.finish()
         for id in entry.dialogIDs where callsByDialog[id] == call { callsByDialog[id] = nil }
         if callsByInvite[entry.inviteKey] == call { callsByInvite[entry.inviteKey] = nil }

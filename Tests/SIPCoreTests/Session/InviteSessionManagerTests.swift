@@ -6,11 +6,11 @@ import Testing
 /// Two ``InviteSessionManager``s calling each other over real UDP on 127.0.0.1: the UAC and UAS
 /// drivers together — INVITE/200/ACK, INFO with DTMF, hold by UPDATE, BYE.
 struct InviteSessionManagerTests {
-    static func manager() async throws -> (InviteSessionManager, SIPTransportAddress) {
+    static func manager(maximumUnansweredCalls: Int? = nil) async throws -> (InviteSessionManager, SIPTransportAddress) {
         let manager = InviteSessionManager(
             configuration: .init(
                 endpoint: .init(listenAddresses: [try SIPTransportAddress(.udp, host: "127.0.0.1", port: 0)]),
-                contactUser: "conf"),
+                contactUser: "conf", maximumUnansweredCalls: maximumUnansweredCalls),
             eventLoop: MultiThreadedEventLoopGroup.singleton.next())
         let bound = try await manager.start()
         return (manager, try #require(bound.first))
@@ -93,5 +93,39 @@ struct InviteSessionManagerTests {
         #expect(message.headers[.allow] != nil)
         await client.shutdown()
         await server.shutdown()
+    }
+
+    /// Overload: with one call waiting for its user, the next INVITE gets 503 with Retry-After and
+    /// the waiting call is kept; once the user answers it, calls are taken again.
+    @Test func unansweredCallsBeyondTheLimitGet503() async throws {
+        let (callee, calleeAddress) = try await Self.manager(maximumUnansweredCalls: 1)
+        let (caller, _) = try await Self.manager()
+        let to = SIPNameAddress(uri: SIPURI(user: "conf", host: "127.0.0.1", port: calleeAddress.port))
+        func dial(_ name: String) async throws -> InviteCall {
+            try await caller.invite(
+                to: to, from: SIPNameAddress(uri: SIPURI(user: name, host: "127.0.0.1")), sdp: try Self.sdp(version: 1, port: 40000))
+        }
+        func end(of call: InviteCall) async -> InviteSessionEvent? {
+            for await event in call.events {
+                if case .terminated = event { return event }
+                if case .established = event { return event }
+            }
+            return nil
+        }
+        var incoming = callee.incomingCalls.makeAsyncIterator()
+        let first = try await dial("first")
+        let waiting = try #require(await incoming.next())
+        let refused = try await dial("second")
+        #expect(await end(of: refused) == .terminated(.rejected(statusCode: 503, reasonPhrase: "Service Unavailable")))
+        waiting.answer(sdp: try Self.sdp(version: 1, port: 41000))
+        #expect(await end(of: first) == .established, "the waiting call was kept")
+        let third = try await dial("third")
+        let taken = try #require(await incoming.next())
+        taken.answer(sdp: try Self.sdp(version: 1, port: 41002))
+        #expect(await end(of: third) == .established, "answered calls no longer count against the limit")
+        first.hangUp()
+        third.hangUp()
+        await caller.shutdown()
+        await callee.shutdown()
     }
 }
