@@ -20,6 +20,7 @@ public final class RTPTestPeer: @unchecked Sendable {
         var changeSSRC = false
         var received: [Int16] = []
         var receivedPackets = 0
+        var receivedMarkers = 0
         var stopping = false
     }
 
@@ -130,6 +131,11 @@ public final class RTPTestPeer: @unchecked Sendable {
     /// Audio packets received so far.
     public var receivedPackets: Int {
         shared.withLock { $0.receivedPackets }
+    }
+
+    /// Audio packets received so far with the marker bit set (the first of each talkspurt, RFC 3551 §4.1).
+    public var receivedMarkers: Int {
+        shared.withLock { $0.receivedMarkers }
     }
 
     /// The last `duration` of received audio (all of it when less has arrived).
@@ -259,6 +265,7 @@ public final class RTPTestPeer: @unchecked Sendable {
                 shared.withLock {
                     $0.received += decoded[..<samples]
                     $0.receivedPackets += 1
+                    if packet.marker { $0.receivedMarkers += 1 }
                 }
             }
             let wake = min(nextFrame, delayed.map(\.due).min() ?? nextFrame, Self.now() + 2_000_000)

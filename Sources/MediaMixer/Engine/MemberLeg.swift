@@ -176,8 +176,10 @@ final class MemberLeg {
     func send() {
         guard let encoding, encoding.payloadLength > 0 else { return }
         guard settings.sendsMedia else {
-            // The peer receives nothing now (it put the call on hold); its timeline keeps running.
+            // The peer receives nothing now (it put the call on hold); its timeline keeps running,
+            // and the first packet after the hold starts a talkspurt again (marker, RFC 3551 §4.1).
             sendTimestamp &+= timestampIncrement
+            sentFirstPacket = false
             return
         }
         let bytes = UnsafeRawBufferPointer(start: encoding.payload.baseAddress, count: encoding.payloadLength)

@@ -277,4 +277,28 @@ struct MediaEngineTests {
         #expect(frames.allSatisfy { $0 > 1_000 }, "frame levels: \(frames.map { Int($0) })")
         #expect(statistics.missedTicks == 0)
     }
+
+    @Test("A member on hold is sent nothing; after the hold the stream resumes with the marker bit")
+    func holdStopsSendingAndResumeMarksTheTalkspurt() async throws {
+        var room = try TestRoom(rate: 8_000)
+        try room.join(.pcmu, tone: 440)
+        try room.join(.pcmu, tone: nil)
+        let listener = room.peers[1]
+        func stream(sending: Bool) -> RTPStreamSettings {
+            RTPStreamSettings(
+                codec: .pcmu, payloadType: listener.payloadType, localAddress: "127.0.0.1", remoteAddress: "127.0.0.1",
+                remotePort: listener.localPort, jitterCompensation: .milliseconds(40), sendsMedia: sending)
+        }
+        try await Task.sleep(for: .milliseconds(500))
+        room.engine.updateStream(of: room.members[1], in: room.room, to: stream(sending: false))
+        try await Task.sleep(for: .milliseconds(200))
+        let packetsOnHold = listener.receivedPackets
+        try await Task.sleep(for: .milliseconds(600))
+        #expect(listener.receivedPackets - packetsOnHold <= 1, "nothing is sent during the hold")
+        room.engine.updateStream(of: room.members[1], in: room.room, to: stream(sending: true))
+        try await Task.sleep(for: .milliseconds(600))
+        _ = await room.finish()
+        #expect(listener.receivedMarkers == 2, "the stream's first packet and the first after the hold")
+        #expect(heardTones(listener) == [440])
+    }
 }
