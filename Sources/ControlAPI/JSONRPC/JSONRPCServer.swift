@@ -47,16 +47,8 @@ public struct JSONRPCServer: Service {
 
     /// Listens and serves until graceful shutdown or cancellation.
     public func run() async throws {
-        let configuration = configuration
-        let onListening = onListening
-        let application = Application(
-            responder: JSONRPCResponder(dispatcher: dispatcher, configuration: configuration),
-            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
-            onServerRunning: { channel in
-                await onListening(channel.localAddress?.port ?? configuration.port)
-            },
-            logger: logger
-        )
-        try await application.run()
+        try await HTTPListener.run(
+            JSONRPCResponder(dispatcher: dispatcher, configuration: configuration), host: configuration.host,
+            port: configuration.port, logger: logger, onListening: onListening)
     }
 }
