@@ -2,8 +2,6 @@ import ConferenceModel
 import ControlAPI
 import Foundation
 import Logging
-import ServiceLifecycle
-import Testing
 
 /// A webconference XML-RPC server on 127.0.0.1 with a system-chosen port, run in a
 /// `ServiceGroup` for the duration of `body`, with a recording call control.
@@ -23,23 +21,9 @@ func withRunningWebConferenceServer(
     var settings = configuration
     settings.host = "127.0.0.1"
     settings.port = 0
-    let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
     var logger = Logger(label: "parley.xmlrpc.test")
     logger.logLevel = .warning
-    let server = XMLRPCServer(configuration: settings, methods: interface.methods, logger: logger) { port in
-        portContinuation.yield(port)
-        portContinuation.finish()
-    }
-    let serviceGroup = ServiceGroup(configuration: .init(services: [server], logger: logger))
-    try await withThrowingTaskGroup(of: Void.self) { tasks in
-        tasks.addTask {
-            defer { portContinuation.finish() }
-            try await serviceGroup.run()
-        }
-        var iterator = ports.makeAsyncIterator()
-        let port = try #require(await iterator.next())
-        try await body(port)
-        await serviceGroup.triggerGracefulShutdown()
-        try await tasks.waitForAll()
-    }
+    try await withRunningService(logger: logger, { onListening in
+        XMLRPCServer(configuration: settings, methods: interface.methods, logger: logger, onListening: onListening)
+    }, body)
 }
