@@ -149,7 +149,7 @@ struct BridgeSettings: Sendable {
             roomsExpireDelay: integer(file["rooms_expire_delay"], default: 7200),
             roomSweepInterval: integer(file["room_sweep_interval"], default: 10),
             predefinedRooms: predefined,
-            maximumParticipants: integer(file["max_participants"], default: 0) > 0 ? integer(file["max_participants"], default: 0) : nil)
+            maximumParticipants: Int(file["max_participants"] ?? "").flatMap { $0 > 0 ? $0 : nil })
     }
 
     /// The session timer plug-in's settings (spec §5, §11): `session_refresh_method` must name one

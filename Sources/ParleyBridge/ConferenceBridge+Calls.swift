@@ -280,8 +280,7 @@ extension ConferenceBridge {
 
     /// The leg's stream for what offer/answer agreed: the RTP timeout only while the call is not on
     /// hold either way (a held phone may send nothing at all), the mix only while the peer is to
-    /// receive, and in-band DTMF detection for a
-    /// peer without RFC 4733 events.
+    /// receive, and in-band DTMF detection for a peer without RFC 4733 events.
     func streamSettings(_ audio: NegotiatedAudio, port: Int) -> RTPStreamSettings {
         RTPStreamSettings(
             codec: AudioCodecKind(rawValue: audio.codec.rawValue) ?? .pcmu,

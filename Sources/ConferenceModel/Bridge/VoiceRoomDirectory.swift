@@ -23,7 +23,7 @@ public struct VoiceRoomDirectory: Sendable {
     /// Counts `roomCreate` and `dialout` calls for the periodic sweep.
     private var sweepCounter = 0
     /// The changes made since the last ``takeEvents()``, oldest first.
-    public private(set) var pendingEvents: [VoiceRoomEvent] = []
+    private var pendingEvents: [VoiceRoomEvent] = []
 
     /// The failure string shared by every PIN-gated method (spec §4.0).
     public static let roomRefusedText = "wrong adminpin or inexisting room"
