@@ -3,23 +3,6 @@ import Foundation
 /// Runs SIPp (`sip-tester`) as the callers of the calls benchmark: bursts of short calls at a
 /// fixed rate over many rooms, and long-lived members of one room started in the background.
 struct CallLoadDriver {
-    /// A SIPp run going on in the background; ``finish()`` waits for it.
-    struct Running {
-        /// SIPp.
-        let process: ChildProcess
-        /// Where SIPp's output goes (its final statistics screen among it).
-        let outputPath: String
-        /// When it was started.
-        let started: ContinuousClock.Instant
-
-        /// Waits for SIPp to exit and reads its final statistics.
-        func finish() -> SIPpRunOutcome {
-            let status = process.waitForExit()
-            let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
-            return SIPpRunOutcome(exitStatus: status, elapsed: ContinuousClock.now - started, output: output)
-        }
-    }
-
     /// The `sipp` executable.
     let executable: String
     /// Where scenarios, the injection file and SIPp's output go.
@@ -47,7 +30,7 @@ struct CallLoadDriver {
 
     /// Starts `count` members of `room` at `rate` calls per second, each streaming `stream` in a
     /// loop for `hold` after its ACK; `name` tells apart the runs' files.
-    func startMembers(count: Int, room: String, rate: Int, stream: String, hold: Duration, named name: String) throws -> Running {
+    func startMembers(count: Int, room: String, rate: Int, stream: String, hold: Duration, named name: String) throws -> SIPpLaunch {
         let ramp = Double(count) / Double(rate)
         return try launch(
             scenario: CallScenarios.member(room: room, stream: stream, hold: hold, answerTimeout: answerTimeout), named: name,
@@ -55,21 +38,11 @@ struct CallLoadDriver {
             timeLimit: .seconds(ramp) + hold + answerTimeout * 3 + .seconds(10))
     }
 
-    private func launch(scenario: String, named name: String, arguments: [String], timeLimit: Duration) throws -> Running {
-        let scenarioURL = directory.appendingPathComponent("\(name).xml")
-        try scenario.write(to: scenarioURL, atomically: true, encoding: .utf8)
-        let outputPath = directory.appendingPathComponent("sipp-\(name).txt").path
-        try? FileManager.default.removeItem(atPath: outputPath)
-        let started = ContinuousClock.now
-        let process = try ChildProcess(
-            executable,
-            [
-                "127.0.0.1:\(bridgePort)", "-sf", scenarioURL.path, "-i", "127.0.0.1", "-p", String(try LoopbackUDPSocket.freePort()),
-                "-mi", "127.0.0.1", "-mp", String(try Self.freeMediaPort()), "-nostdin",
-                "-timeout", "\(Int((timeLimit / .seconds(1)).rounded(.up)))s", "-timeout_error",
-            ] + arguments,
-            outputPath: outputPath)
-        return Running(process: process, outputPath: outputPath, started: started)
+    private func launch(scenario: String, named name: String, arguments: [String], timeLimit: Duration) throws -> SIPpLaunch {
+        try SIPpLaunch(
+            executable: executable, directory: directory, scenario: scenario, named: name, serverPort: bridgePort,
+            timeLimit: timeLimit,
+            arguments: ["-mi", "127.0.0.1", "-mp", String(try Self.freeMediaPort()), "-timeout_error"] + arguments)
     }
 
     /// An even port whose RTCP neighbour was free too a moment ago: SIPp's media port (`-mp`),

@@ -222,7 +222,7 @@ struct CallsBenchmark: ParsableCommand {
         let hold = Duration.seconds(ramp + listenSeconds + 15)
         print("big room: \(members) members (\(talkers) streaming a tone, the others silence) joining at \(memberRate) CPS, "
             + "then \(listenSeconds) s of listening")
-        var runs: [CallLoadDriver.Running] = []
+        var runs: [SIPpLaunch] = []
         if talkers > 0 {
             runs.append(try driver.startMembers(
                 count: talkers, room: room, rate: memberRate, stream: environment.streams.tone.path, hold: hold, named: "talkers"))

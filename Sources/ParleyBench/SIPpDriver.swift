@@ -32,22 +32,9 @@ struct SIPpDriver {
     private func run(
         scenario: String, named name: String, serverPort: Int, arguments: [String], timeLimit: Duration
     ) throws -> SIPpRunOutcome {
-        let scenarioURL = directory.appendingPathComponent("\(name).xml")
-        try scenario.write(to: scenarioURL, atomically: true, encoding: .utf8)
-        let outputPath = directory.appendingPathComponent("sipp-\(name).txt").path
-        try? FileManager.default.removeItem(atPath: outputPath)
-        let started = ContinuousClock.now
-        let process = try ChildProcess(
-            executable,
-            [
-                "127.0.0.1:\(serverPort)", "-sf", scenarioURL.path, "-i", "127.0.0.1",
-                "-p", String(try LoopbackUDPSocket.freePort()), "-nr", "-nostdin",
-                "-timeout", "\(Int((timeLimit / .seconds(1)).rounded(.up)))s",
-            ] + arguments,
-            outputPath: outputPath)
-        let status = process.waitForExit()
-        let elapsed = ContinuousClock.now - started
-        let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
-        return SIPpRunOutcome(exitStatus: status, elapsed: elapsed, output: output)
+        try SIPpLaunch(
+            executable: executable, directory: directory, scenario: scenario, named: name, serverPort: serverPort,
+            timeLimit: timeLimit, arguments: ["-nr"] + arguments
+        ).finish()
     }
 }
