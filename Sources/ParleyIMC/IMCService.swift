@@ -112,14 +112,13 @@ final class IMCService: Service, Sendable {
 
     // MARK: - Outgoing MESSAGEs
 
-    /// Starts one client transaction per MESSAGE, in the order the room logic gave them (imc.md §6,
-    /// §7), without waiting for any answer; a failed invitation is reported back when it fails.
+    /// Sends the MESSAGEs in the order the room logic gave them (imc.md §6, §7) without waiting
+    /// for any answer. A run of MESSAGEs that differ only in their target (a relayed message, a
+    /// notice to the room) goes out as one ``SIPRequestFanOut``; an invitation runs in an awaited
+    /// transaction, so that its failure can be reported back.
     private func deliver(_ messages: [OutgoingIMMessage]) {
         var parsedFrom: [String: SIPURI] = [:]
-        var requests: [(request: SIPMessage, destination: SIPTransportAddress)] = []
-        var sent: [OutgoingIMMessage] = []
-        requests.reserveCapacity(messages.count)
-        sent.reserveCapacity(messages.count)
+        var segments: [DeliverySegment] = []
         for outgoing in messages {
             guard let target = try? SIPURI(parsing: outgoing.to),
                   let from = parsedFrom[outgoing.from] ?? (try? SIPURI(parsing: outgoing.from))
@@ -133,29 +132,49 @@ final class IMCService: Service, Sendable {
                 report(outgoing, status: 404)
                 continue
             }
-            let request = SIPMessage(
-                request: .message, uri: target, via: endpoint.makeVia(for: destination.transport),
-                from: SIPNameAddress(uri: from, parameters: [SIPParameter(name: "tag", value: SIPIdentifiers.tag())]),
-                to: SIPNameAddress(uri: target), callID: SIPIdentifiers.callID(), sequenceNumber: 10,
-                headers: [SIPHeaderField(name: "User-Agent", value: "Parley parley-imc")]
-                    + outgoing.headerFields(extraHeaders: settings.extraHeaders),
-                body: outgoing.body)
-            requests.append((request, destination))
-            sent.append(outgoing)
+            if outgoing.invitation != nil {
+                let request = SIPMessage(
+                    request: .message, uri: target, via: endpoint.makeVia(for: destination.transport),
+                    from: SIPNameAddress(uri: from, parameters: [SIPParameter(name: "tag", value: SIPIdentifiers.tag())]),
+                    to: SIPNameAddress(uri: target), callID: SIPIdentifiers.callID(), sequenceNumber: Self.sequenceNumber,
+                    headers: headers(for: outgoing), body: outgoing.body)
+                segments.append(.invitation(request, destination, outgoing))
+            } else if case .fanOut(var fanOut, let first) = segments.last, first.isSameMessage(as: outgoing) {
+                segments.removeLast()
+                fanOut.addTarget(target, destination: destination)
+                segments.append(.fanOut(fanOut, first: first))
+            } else {
+                var fanOut = SIPRequestFanOut(
+                    method: .message, from: from, sequenceNumber: Self.sequenceNumber, headers: headers(for: outgoing),
+                    body: outgoing.body)
+                fanOut.addTarget(target, destination: destination)
+                segments.append(.fanOut(fanOut, first: outgoing))
+            }
         }
         // Started from the listening shard's loop, behind the sender's response queued there, so
-        // the response leaves first; then one hop per endpoint shard for the whole fan-out, in the
-        // room logic's order (imc.md §6, §7).
-        endpoint.eventLoop.execute { [self, sent, requests] in
-            for (outgoing, answer) in zip(sent, endpoint.startTransactions(requests)) where outgoing.invitation != nil {
-                answer.whenComplete { [self] result in
-                    switch result {
-                    case .success(let response): report(outgoing, status: response.statusCode ?? 500)
-                    case .failure: report(outgoing, status: 408)
+        // the response leaves first; then one hop per endpoint shard for each segment.
+        endpoint.eventLoop.execute { [self, segments] in
+            for segment in segments {
+                switch segment {
+                case .fanOut(let fanOut, _):
+                    endpoint.fanOut(fanOut)
+                case .invitation(let request, let destination, let outgoing):
+                    endpoint.startTransaction(request, to: destination).whenComplete { [self] result in
+                        switch result {
+                        case .success(let response): report(outgoing, status: response.statusCode ?? 500)
+                        case .failure: report(outgoing, status: 408)
+                        }
                     }
                 }
             }
         }
+    }
+
+    /// The CSeq number of every MESSAGE imc sends (Kamailio's `tm` starts at 10).
+    private static let sequenceNumber: UInt32 = 10
+
+    private func headers(for outgoing: OutgoingIMMessage) -> [SIPHeaderField] {
+        [SIPHeaderField(name: "User-Agent", value: "Parley parley-imc")] + outgoing.headerFields(extraHeaders: settings.extraHeaders)
     }
 
     /// An invitation that failed (final status ≥ 300) removes the invitee (Kamailio `imc_inv_callback`).
@@ -179,6 +198,22 @@ final class IMCService: Service, Sendable {
         guard let binding = registrar.withLock({ $0.locationService.lookup(aor: aor, now: now).first }) else { return nil }
         let transport = SIPTransportProtocol(rawValue: binding.source.transport) ?? .udp
         return try? SIPTransportAddress(transport, host: binding.source.host, port: binding.source.port)
+    }
+}
+
+/// Outgoing MESSAGEs as they leave: runs of copies of one message, and invitations one by one.
+private enum DeliverySegment: Sendable {
+    /// Copies that differ only in their target; `first` is the room logic's first of them.
+    case fanOut(SIPRequestFanOut, first: OutgoingIMMessage)
+    /// An invitation, whose failure is reported back to the room logic.
+    case invitation(SIPMessage, SIPTransportAddress, OutgoingIMMessage)
+}
+
+extension OutgoingIMMessage {
+    /// Whether `other` is the same MESSAGE for another target: same From, body and headers.
+    fileprivate func isSameMessage(as other: OutgoingIMMessage) -> Bool {
+        from == other.from && body == other.body && inReplyTo == other.inReplyTo && headerStyle == other.headerStyle
+            && other.invitation == nil
     }
 }
 

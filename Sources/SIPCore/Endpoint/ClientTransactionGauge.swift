@@ -10,5 +10,5 @@ final class ClientTransactionGauge: Sendable {
 
     func opened(_ transactions: Int = 1) { count.add(transactions, ordering: .relaxed) }
 
-    func closed() { count.subtract(1, ordering: .relaxed) }
+    func closed(_ transactions: Int = 1) { count.subtract(transactions, ordering: .relaxed) }
 }

@@ -24,11 +24,13 @@ final class EndpointCore: @unchecked Sendable {
     /// Every armed timer, driven by one NIO task for the earliest due slot instead of one NIO task
     /// per timer. A timer is disarmed by forgetting its generation in the transaction's entry,
     /// never by cancelling anything: `Scheduled.cancel()` scans every pending task on the loop.
-    private var timerWheel = TransactionTimerWheel<TransactionTimerID>(
+    private var timerWheel = TransactionTimerWheel<EndpointTimer>(
         tickNanoseconds: timerTickNanoseconds, slotCount: timerSlotCount, now: NIODeadline.now().uptimeNanoseconds)
     /// When the wheel's NIO task is due, if one is scheduled.
     private var timerWheelWakeUp: UInt64?
     private var nextTimerGeneration: UInt64 = 0
+    /// The transactions of the fan-out copies this shard sent (``SIPEndpoint/fanOut(_:)``).
+    private var fanOuts: FanOutTransactions
 
     init(
         configuration: SIPEndpoint.Configuration, eventLoop: EventLoop, logger: Logger,
@@ -40,6 +42,7 @@ final class EndpointCore: @unchecked Sendable {
         self.eventLoop = eventLoop
         self.logger = logger
         self.requestHandler = requestHandler
+        self.fanOuts = FanOutTransactions(configuration: configuration.transactions)
         self.transports = SIPTransportLayer(eventLoop: eventLoop) { [unowned self] packet in self.receive(packet) }
     }
 
@@ -64,6 +67,7 @@ final class EndpointCore: @unchecked Sendable {
         }
         clients = TransactionTable()
         servers = TransactionTable()
+        openClientTransactions.closed(fanOuts.removeAll())
         return transports.close()
     }
 
@@ -71,6 +75,10 @@ final class EndpointCore: @unchecked Sendable {
 
     private func receive(_ packet: InboundPacket) {
         eventLoop.assertInEventLoop()
+        if let glance = FanOutResponseGlance(packet.bytes) {
+            receiveFanOutResponse(glance)
+            return
+        }
         if let glance = ResponseGlance(packet.bytes),
            clients.lookup(TransactionKey.client(branch: glance.branch, method: glance.method))?.machine
                .absorbsResponses == true
@@ -308,7 +316,7 @@ final class EndpointCore: @unchecked Sendable {
         let (seconds, attoseconds) = delay.components
         let nanoseconds = UInt64(max(0, seconds * 1_000_000_000 + attoseconds / 1_000_000_000))
         let deadline = NIODeadline.now().uptimeNanoseconds + nanoseconds
-        timerWheel.insert(id, deadline: deadline)
+        timerWheel.insert(.transaction(id), deadline: deadline)
         wakeTimerWheel(by: deadline)
     }
 
@@ -327,7 +335,13 @@ final class EndpointCore: @unchecked Sendable {
 
     private func runTimerWheel(scheduledFor wakeUp: UInt64) {
         if timerWheelWakeUp == wakeUp { timerWheelWakeUp = nil }
-        for id in timerWheel.expire(now: NIODeadline.now().uptimeNanoseconds) { timerFired(id) }
+        let now = NIODeadline.now().uptimeNanoseconds
+        for timer in timerWheel.expire(now: now) {
+            switch timer {
+            case .transaction(let id): timerFired(id)
+            case .fanOut(let identifier): fanOutTimerFired(identifier, now: now)
+            }
+        }
         if let next = timerWheel.nextWakeUp { wakeTimerWheel(by: next) }
     }
 
@@ -343,6 +357,58 @@ final class EndpointCore: @unchecked Sendable {
                 entry.timers.expire(id.timer, generation: id.generation) ? entry.machine.timerFired(id.timer) : nil
             }
             if let actions = fired ?? nil { applyClient(actions, key: id.key) }
+        }
+    }
+
+    // MARK: - Fan-out
+
+    /// Sends one copy of `fanOut` to each of `targets` over UDP, each in a ``FanOutTransactions``
+    /// transaction that ``SIPEndpoint`` has counted in ``openClientTransactions`` already.
+    func startFanOut(_ fanOut: SIPRequestFanOut, targets: ArraySlice<SIPRequestFanOut.Target>) {
+        eventLoop.assertInEventLoop()
+        guard let local = transports.boundAddresses.first(where: { $0.transport == .udp }) else {
+            logger.debug("fan-out of \(targets.count) \(fanOut.method.rawValue) dropped: no UDP socket")
+            openClientTransactions.closed(targets.count)
+            return
+        }
+        var host = local.host
+        if host == "0.0.0.0" || host == "::" { host = configuration.advertisedHost ?? "127.0.0.1" }
+        let writer = FanOutRequestWriter(fanOut, sentBy: SIPVia(transport: "UDP", host: host, port: local.port).sentBy)
+        var identifiers = FanOutIdentifierSource()
+        let allocator = ByteBufferAllocator()
+        let now = NIODeadline.now().uptimeNanoseconds
+        var firstDeadline: UInt64?
+        for target in targets {
+            var identifier = identifiers.next()
+            while fanOuts.contains(identifier) { identifier = identifiers.next() }
+            let request = writer.request(
+                to: target.uriText, branch: identifier, tag: identifiers.next(),
+                callID: (identifiers.next(), identifiers.next()), allocator: allocator)
+            let destination = target.destination.socketAddress
+            let deadline = fanOuts.start(identifier, request: request, destination: destination, now: now)
+            transports.sendDatagram(request, to: destination)
+            timerWheel.insert(.fanOut(identifier), deadline: deadline)
+            firstDeadline = firstDeadline ?? deadline
+        }
+        if let firstDeadline { wakeTimerWheel(by: firstDeadline) }
+    }
+
+    private func receiveFanOutResponse(_ glance: FanOutResponseGlance) {
+        if fanOuts.receive(glance.identifier, statusCode: glance.statusCode) == .final {
+            openClientTransactions.closed()
+        }
+    }
+
+    private func fanOutTimerFired(_ identifier: UInt64, now: UInt64) {
+        switch fanOuts.timerFired(identifier, now: now) {
+        case .retransmit(let request, let destination, let nextDeadline):
+            transports.sendDatagram(request, to: destination)
+            timerWheel.insert(.fanOut(identifier), deadline: nextDeadline)
+        case .timedOut:
+            openClientTransactions.closed()
+            logger.debug("a fan-out request got no final response within 64*T1")
+        case .stale:
+            break
         }
     }
 }

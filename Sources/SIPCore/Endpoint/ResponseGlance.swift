@@ -19,9 +19,9 @@ struct ResponseGlance {
         guard bytes.count > Self.statusLinePrefix.count, bytes.starts(with: Self.statusLinePrefix) else { return nil }
         var branch: String?
         var method: SIPMethod?
-        var lineStart = Self.nextLine(bytes, after: 0)
+        var lineStart = HeaderLineScanning.nextLine(bytes, after: 0)
         while lineStart < bytes.count, branch == nil || method == nil {
-            let lineEnd = Self.lineEnd(bytes, from: lineStart)
+            let lineEnd = HeaderLineScanning.lineEnd(bytes, from: lineStart)
             guard lineEnd > lineStart else { break }  // the empty line: end of the headers
             // A folded header (a line starting with blank space) is left to the full parser.
             guard bytes[lineStart] != UInt8(ascii: " "), bytes[lineStart] != UInt8(ascii: "\t") else { return nil }
@@ -35,7 +35,7 @@ struct ResponseGlance {
                     method = value
                 }
             }
-            lineStart = Self.nextLine(bytes, after: lineEnd)
+            lineStart = HeaderLineScanning.nextLine(bytes, after: lineEnd)
         }
         guard let branch, let method else { return nil }
         self.branch = branch
@@ -87,20 +87,5 @@ struct ResponseGlance {
         let tokens = value.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
         guard tokens.count == 2 else { return nil }
         return SIPMethod(rawValue: String(decoding: tokens[1], as: UTF8.self))
-    }
-
-    /// Index of the CR or LF ending the line that starts at `start` (or the end of the bytes).
-    private static func lineEnd(_ bytes: [UInt8], from start: Int) -> Int {
-        var index = start
-        while index < bytes.count, bytes[index] != UInt8(ascii: "\r"), bytes[index] != UInt8(ascii: "\n") { index += 1 }
-        return index
-    }
-
-    /// Index of the first byte after the line ending at or containing `index` and its CRLF or LF.
-    private static func nextLine(_ bytes: [UInt8], after index: Int) -> Int {
-        var next = lineEnd(bytes, from: index)
-        if next < bytes.count, bytes[next] == UInt8(ascii: "\r") { next += 1 }
-        if next < bytes.count, bytes[next] == UInt8(ascii: "\n") { next += 1 }
-        return next
     }
 }

@@ -181,6 +181,36 @@ public final class SIPEndpoint: Sendable {
         return futures
     }
 
+    /// Sends one copy of `fanOut` to each of its targets, each in its own client transaction,
+    /// without waiting for any answer: one MESSAGE relayed to every member of a room.
+    ///
+    /// The UDP copies are shared out over the shards (one hop to each shard's loop for its
+    /// share), written from one serialised template, and leave together in one `sendmmsg` per
+    /// shard; their transactions retransmit and time out as RFC 3261 §17.1.2 says, and their
+    /// final responses are matched and dropped without a full parse (see ``SIPRequestFanOut``).
+    /// Copies to other transports take the ordinary path (``startTransaction(_:to:provisional:)``).
+    /// Every copy counts in ``pendingClientTransactionCount`` until its final response or timeout.
+    /// Copies for one shard leave in the order of `fanOut`'s targets, after the requests started
+    /// on that shard before this call.
+    public func fanOut(_ fanOut: SIPRequestFanOut) {
+        let datagramTargets = fanOut.targets.filter { $0.destination.transport == .udp }
+        for target in fanOut.targets where target.destination.transport != .udp {
+            let request = fanOut.request(
+                for: target, via: makeVia(for: target.destination.transport), tag: SIPIdentifiers.tag(),
+                callID: SIPIdentifiers.callID())
+            _ = startTransaction(request, to: target.destination)
+        }
+        guard !datagramTargets.isEmpty else { return }
+        openClientTransactions.opened(datagramTargets.count)
+        let first = Int(nextShard.wrappingAdd(1, ordering: .relaxed).oldValue.magnitude % UInt(shards.count))
+        for offset in 0..<shards.count {
+            let share = datagramTargets.count * offset / shards.count..<datagramTargets.count * (offset + 1) / shards.count
+            guard !share.isEmpty else { continue }
+            let core = shards[(first + offset) % shards.count]
+            core.eventLoop.execute { core.startFanOut(fanOut, targets: datagramTargets[share]) }
+        }
+    }
+
     /// The shard whose UDP socket the request's Via names (see ``makeVia(for:)``); shard 0 for
     /// TCP and for a Via this endpoint did not make.
     private func shardIndex(for request: SIPMessage, to destination: SIPTransportAddress) -> Int {

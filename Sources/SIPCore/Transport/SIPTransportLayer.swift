@@ -13,6 +13,9 @@ final class SIPTransportLayer {
     let eventLoop: EventLoop
     private let receive: (InboundPacket) -> Void
     private var datagramChannels: [Channel] = []
+    /// The address family of each of `datagramChannels`, read once at bind (reading a channel's
+    /// `localAddress` takes a lock, too dear for every datagram sent).
+    private var datagramFamilies: [NIOBSDSocket.ProtocolFamily] = []
     private var streamListeners: [Channel] = []
     private var connections: [SocketAddress: Channel] = [:]
     /// Whether a flush of the UDP sockets is queued on the loop (see ``send(_:to:over:)``).
@@ -59,7 +62,9 @@ final class SIPTransportLayer {
         return bound.flatMapThrowing { channel in
             let layer = this.value
             switch address.transport {
-            case .udp: layer.datagramChannels.append(channel)
+            case .udp:
+                layer.datagramChannels.append(channel)
+                layer.datagramFamilies.append(channel.localAddress?.protocol ?? .inet)
             case .tcp: layer.streamListeners.append(channel)
             }
             guard let local = channel.localAddress else { throw SIPTransportError(.bindFailed, "no local address") }
@@ -99,11 +104,22 @@ final class SIPTransportLayer {
         }
     }
 
+    /// Sends a datagram from the UDP listener of the destination's address family, flushed with
+    /// the loop pass's other batched datagrams (see ``send(_:to:over:batched:)``). A failure is
+    /// not reported: the caller's retransmission timers cover a datagram that did not leave.
+    func sendDatagram(_ buffer: ByteBuffer, to destination: SocketAddress) {
+        eventLoop.assertInEventLoop()
+        guard let channel = datagramChannel(for: destination) else { return }
+        channel.write(AddressedEnvelope(remoteAddress: destination, data: buffer), promise: nil)
+        queueDatagramFlush()
+    }
+
     /// Closes every socket.
     func close() -> EventLoopFuture<Void> {
         eventLoop.assertInEventLoop()
         let channels = datagramChannels + streamListeners + Array(connections.values)
         datagramChannels = []
+        datagramFamilies = []
         streamListeners = []
         connections = [:]
         let closes = channels.map { channel in channel.close().recover { _ in } }
@@ -139,7 +155,7 @@ final class SIPTransportLayer {
     }
 
     private func datagramChannel(for destination: SocketAddress) -> Channel? {
-        datagramChannels.first { $0.localAddress?.protocol == destination.protocol }
+        datagramFamilies.firstIndex(of: destination.protocol).map { datagramChannels[$0] }
     }
 
     private func streamConnection(to remote: SocketAddress) -> EventLoopFuture<Channel> {
