@@ -152,35 +152,6 @@ public final class SIPEndpoint: Sendable {
         return promise.futureResult
     }
 
-    /// Starts a client transaction for each request at once, in order within each shard, and
-    /// returns the futures of their final responses in the same order.
-    ///
-    /// One hop to each shard's loop for the whole batch, and each shard hands its datagrams to
-    /// the socket together (one `sendmmsg`): the cheap way to send a fan-out.
-    public func startTransactions(_ requests: [(request: SIPMessage, destination: SIPTransportAddress)])
-        -> [EventLoopFuture<SIPMessage>]
-    {
-        var batches = Array(repeating: [(SIPMessage, SIPTransportAddress, EventLoopPromise<SIPMessage>)](), count: shards.count)
-        var futures: [EventLoopFuture<SIPMessage>] = []
-        futures.reserveCapacity(requests.count)
-        for (request, destination) in requests {
-            let index = shardIndex(for: request, to: destination)
-            let promise = shards[index].eventLoop.makePromise(of: SIPMessage.self)
-            batches[index].append((request, destination, promise))
-            futures.append(promise.futureResult)
-        }
-        // Counted as pending now, not when the loops get to them: a backlog on a loop is pending work.
-        openClientTransactions.opened(requests.count)
-        for (core, batch) in zip(shards, batches) where !batch.isEmpty {
-            core.eventLoop.execute {
-                for (request, destination, promise) in batch {
-                    core.startClientTransaction(request, to: destination, promise: promise, provisional: nil)
-                }
-            }
-        }
-        return futures
-    }
-
     /// Sends one copy of `fanOut` to each of its targets, each in its own client transaction,
     /// without waiting for any answer: one MESSAGE relayed to every member of a room.
     ///
