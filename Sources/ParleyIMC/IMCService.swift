@@ -48,8 +48,9 @@ final class IMCService: Service, Sendable {
     }
 
     /// Fan-out MESSAGEs that may await their 200 at once (queued for a shard or sent) before room
-    /// MESSAGEs get 503: about 150 ms of delivery at the 19 800/s two cores sustain, well inside
-    /// Timer E, so that past that rate nothing is retransmitted (Docs/Performance.md, imc-fanout).
+    /// MESSAGEs get 503: about 40 ms of delivery at the 79 200/s two cores sustain, well inside
+    /// Timer E, so that past that rate nothing is retransmitted (8 000 let 1.8 % be retransmitted
+    /// at 118 800/s offered; Docs/Performance.md, imc-fanout).
     static let maximumPendingDeliveries = 3_000
 
     // MARK: - Requests
