@@ -94,7 +94,7 @@ extension ConferenceBridge {
                 call.handle.reject(statusCode: error.sipStatusCode ?? 488)
                 return
             }
-            let stream = streamSettings(answer.audio, port: port)
+            let stream = streamSettings(answer.audio, port: port, listensForKeys: true)
             guard let leg = try? engine.addMember(to: lobby, stream: stream) else {
                 // Another program holds this port: try the next one.
                 ports.release(port)
@@ -137,7 +137,7 @@ extension ConferenceBridge {
             let audio = try negotiator.acceptAnswer(answer, toOffer: offer)
             let lobby = try engine.createRoom(MediaRoomSettings(sampleRate: settings.roomRate))
             do {
-                let stream = streamSettings(audio, port: port)
+                let stream = streamSettings(audio, port: port, listensForKeys: true)
                 let leg = try engine.addMember(to: lobby, stream: stream)
                 calls[id]?.stream = stream
                 calls[id]?.member = leg.member
@@ -169,7 +169,7 @@ extension ConferenceBridge {
             return
         }
         call.handle.answer(sdp: answer.description)
-        let stream = streamSettings(answer.audio, port: port)
+        let stream = streamSettings(answer.audio, port: port, listensForKeys: call.lobby != nil)
         guard let member = call.member, let engineRoom = call.engineRoom, stream != call.stream else { return }
         logger.info("call \(call.callTag) changed its media: \(stream.codec) to \(stream.remoteAddress):\(stream.remotePort), \(answer.audio.direction)")
         engine.updateStream(of: member, in: engineRoom, to: stream)
@@ -202,7 +202,7 @@ extension ConferenceBridge {
         guard let call = calls[id], let offer = call.offer, let port = call.localPort else { return }
         let audio = try negotiator.acceptAnswer(answer, toOffer: offer)
         let engineRoom = try conferenceRoom(room)
-        let stream = streamSettings(audio, port: port)
+        let stream = streamSettings(audio, port: port, listensForKeys: false)
         let leg = try engine.addMember(to: engineRoom, stream: stream)
         calls[id]?.stream = stream
         calls[id]?.member = leg.member
@@ -280,8 +280,9 @@ extension ConferenceBridge {
 
     /// The leg's stream for what offer/answer agreed: the RTP timeout only while the call is not on
     /// hold either way (a held phone may send nothing at all), the mix only while the peer is to
-    /// receive, and in-band DTMF detection for a peer without RFC 4733 events.
-    func streamSettings(_ audio: NegotiatedAudio, port: Int) -> RTPStreamSettings {
+    /// receive, and in-band DTMF detection for a peer without RFC 4733 events while the bridge
+    /// `listensForKeys` (the dial-in dialogue; keys are ignored in the conference, spec §7.1).
+    func streamSettings(_ audio: NegotiatedAudio, port: Int, listensForKeys: Bool) -> RTPStreamSettings {
         RTPStreamSettings(
             codec: AudioCodecKind(rawValue: audio.codec.rawValue) ?? .pcmu,
             payloadType: Int(audio.payloadType),
@@ -293,7 +294,7 @@ extension ConferenceBridge {
             adaptiveJitterBuffer: settings.adaptivePlayout,
             mediaTimeout: audio.direction == .sendrecv ? settings.rtpTimeout : nil,
             sendsMedia: audio.direction.sends,
-            detectsInBandDTMF: audio.telephoneEvent == nil)
+            detectsInBandDTMF: listensForKeys && audio.telephoneEvent == nil)
     }
 
     /// `Name: value`, as SEMS's `headers` argument gives each extra header of a dial-out.

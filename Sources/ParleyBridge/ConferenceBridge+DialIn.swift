@@ -55,8 +55,10 @@ extension ConferenceBridge {
         guard let current = calls[id], let member = current.member, let lobby = current.lobby else { return refused }
         do {
             let engineRoom = try conferenceRoom(room)
-            try engine.moveMember(member, from: lobby, to: engineRoom)
+            // Keys are ignored in the conference (spec §7.1): no in-band detection there.
+            try engine.moveMember(member, from: lobby, to: engineRoom, detectsInBandDTMF: false)
             engine.removeRoom(lobby)
+            calls[id]?.stream?.detectsInBandDTMF = false
             calls[id]?.engineRoom = engineRoom
             calls[id]?.lobby = nil
         } catch {

@@ -4,7 +4,7 @@ enum MediaCommand: Sendable {
     case removeRoom(MediaRoomID)
     case addMember(MediaRoomID, MediaMemberID, RTPStreamSettings, OwnershipTransfer<RTPSession>)
     case removeMember(MediaRoomID, MediaMemberID)
-    case moveMember(MediaRoomID, MediaMemberID, MediaRoomID)
+    case moveMember(MediaRoomID, MediaMemberID, MediaRoomID, detectsInBandDTMF: Bool?)
     case updateStream(MediaRoomID, MediaMemberID, RTPStreamSettings)
     case setMuted(MediaRoomID, MediaMemberID, Bool)
     case setDeaf(MediaRoomID, MediaMemberID, Bool)

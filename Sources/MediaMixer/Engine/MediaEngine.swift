@@ -152,15 +152,18 @@ public final class MediaEngine: Sendable {
     /// Moves a member with their RTP session to another room at the next tick: the port, the
     /// latched peer address and the stream stay, so the phone notices nothing (a caller who typed
     /// a room number in a room of their own joins the conference this way). Their private prompt
-    /// and mute state stay behind.
+    /// and mute state stay behind. `detectsInBandDTMF`, when given, replaces the stream's setting
+    /// (a caller who has typed their room number needs no key detection in the conference).
     /// - Throws: ``MediaEngineError`` when `destination` is unknown.
-    public func moveMember(_ member: MediaMemberID, from room: MediaRoomID, to destination: MediaRoomID) throws(MediaEngineError) {
+    public func moveMember(
+        _ member: MediaMemberID, from room: MediaRoomID, to destination: MediaRoomID, detectsInBandDTMF: Bool? = nil
+    ) throws(MediaEngineError) {
         try control.withLock { (state) throws(MediaEngineError) in
             guard state.rooms.contains(destination) else {
                 throw MediaEngineError(.unknownRoom, "move \(member) to \(destination)")
             }
         }
-        enqueue(.moveMember(room, member, destination))
+        enqueue(.moveMember(room, member, destination, detectsInBandDTMF: detectsInBandDTMF))
     }
 
     /// Applies a re-negotiated stream to a member at the next tick (a re-INVITE or UPDATE that

@@ -136,9 +136,11 @@ final class MediaEngineCore: @unchecked Sendable {
             if let leg = rooms[room]?.leg(member) { poller.forget(leg.session) }
             rooms[room]?.removeMember(member)
             return true
-        case .moveMember(let room, let member, let destination):
-            if let leg = rooms[room]?.removeMember(member), let target = rooms[destination],
-               (try? target.addMember(member, stream: leg.settings, session: leg.session)) != nil {
+        case .moveMember(let room, let member, let destination, let detectsInBandDTMF):
+            guard let leg = rooms[room]?.removeMember(member), let target = rooms[destination] else { return true }
+            var stream = leg.settings
+            if let detectsInBandDTMF { stream.detectsInBandDTMF = detectsInBandDTMF }
+            if (try? target.addMember(member, stream: stream, session: leg.session)) != nil {
                 target.leg(member)?.continueStream(of: leg)
             }
             return true

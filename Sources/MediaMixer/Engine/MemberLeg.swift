@@ -119,7 +119,7 @@ final class MemberLeg {
             // Nothing arrived, nothing queued, nothing to conceal: a silent member costs no system call.
             return
         }
-        if !decoded.hasFrame { pull(due: due, now: now) }
+        if !decoded.hasFrame { pull(due: due, now: now, socketReady: pollsReadiness ? ready : nil) }
         if telephoneEvents.expiryDeadline != nil {
             // An event whose end packets were all lost is closed, so the next one with its timestamp counts.
             _ = telephoneEvents.expire(now: now)
@@ -133,9 +133,10 @@ final class MemberLeg {
     }
 
     /// Takes the packet due at `due` from oRTP into the decoded queue: decoded whole (however long),
-    /// a concealment frame for a loss, or a telephone event.
-    private func pull(due: UInt32, now: Duration) {
-        let packet = try? session.receive(timestamp: due, into: payload)
+    /// a concealment frame for a loss, or a telephone event. `socketReady` is what the readiness
+    /// poll found, when the engine polls this leg.
+    private func pull(due: UInt32, now: Duration, socketReady: Bool?) {
+        let packet = try? session.receive(timestamp: due, into: payload, socketReady: socketReady)
         let source = session.remoteSSRC
         if source != lastSource {
             if lastSource != 0 {

@@ -1,5 +1,6 @@
 // The only file that imports CORTP (house rule: one C library, one wrapper file).
 import CORTP
+import Glibc
 
 /// oRTP's one-time global initialisation, run the first time any session is created.
 ///
@@ -67,6 +68,10 @@ public final class RTPSession {
 
     fileprivate let session: UnsafeMutablePointer<RtpSession>
     private let profile: UnsafeMutablePointer<RtpProfile>
+    /// The read gates in front of the RTP and RTCP sockets, owned by oRTP's transports once installed.
+    private let dataGate: UnsafeMutablePointer<SocketReadGate>
+    private let controlGate: UnsafeMutablePointer<SocketReadGate>
+    private var readBudget = RTPReadBudget()
 
     /// Creates a send-and-receive session bound to a local address.
     ///
@@ -145,6 +150,12 @@ public final class RTPSession {
             rtp_profile_destroy(profile)
             throw RTPSessionError(.bindFailed, "bind \(localAddress) port \(localPort)")
         }
+        guard let gates = SocketReadGate.install(on: session) else {
+            rtp_session_destroy(session)
+            rtp_profile_destroy(profile)
+            throw RTPSessionError(.allocationFailed, "RTP transports")
+        }
+        (dataGate, controlGate) = gates
         self.session = session
         self.profile = profile
         self.payloadType = payloadType
@@ -259,15 +270,29 @@ public final class RTPSession {
     /// - Parameters:
     ///   - timestamp: The caller's media clock position, in ``clockRate`` units, advancing by one frame per call.
     ///   - buffer: Space for the payload.
+    ///   - socketReady: What a readiness poll (``RTPSocketPoller``) found on the RTP socket this
+    ///     tick, or `nil` when the caller does not poll. When given, the sockets are read only as
+    ///     far as there is data to read (see ``RTPReadBudget``): about one system call per packet
+    ///     instead of three.
     /// - Returns: `nil` when no packet is due; otherwise the payload's size (copied to the start of
     ///   `buffer`), its payload type, marker bit and RTP timestamp (the sender's), and whether further
     ///   packets are already queued.
     /// - Throws: ``RTPSessionError`` with ``RTPSessionError/Code/bufferTooSmall``; the packet is dropped.
     public func receive(
         timestamp: UInt32,
-        into buffer: UnsafeMutableRawBufferPointer
+        into buffer: UnsafeMutableRawBufferPointer,
+        socketReady: Bool? = nil
     ) throws(RTPSessionError) -> (bytes: Int, payloadType: Int, marker: Bool, timestamp: UInt32, hasMore: Bool)? {
-        guard let packet = rtp_session_recvm_with_ts(session, timestamp) else { return nil }
+        if let socketReady {
+            dataGate.pointee.open(reads: readBudget.dataReads(socketReady: socketReady))
+            controlGate.pointee.open(reads: readBudget.controlReads())
+        } else {
+            dataGate.pointee.open(reads: RTPReadBudget.unlimited)
+            controlGate.pointee.open(reads: RTPReadBudget.unlimited)
+        }
+        let received = rtp_session_recvm_with_ts(session, timestamp)
+        if socketReady == true { readBudget.finishReadyReceive(packetsRead: dataGate.pointee.packetsRead) }
+        guard let packet = received else { return nil }
         defer { freemsg(packet) }
         var start: UnsafeMutablePointer<UInt8>?
         let length = max(0, Int(rtp_get_payload(packet, &start)))
@@ -286,13 +311,15 @@ public final class RTPSession {
         )
     }
 
-    /// Receives into the start of `buffer`, whose count is its capacity; see the pointer-based `receive(timestamp:into:)`.
+    /// Receives into the start of `buffer`, whose count is its capacity; see the pointer-based
+    /// `receive(timestamp:into:socketReady:)`.
     public func receive(
         timestamp: UInt32,
-        into buffer: inout [UInt8]
+        into buffer: inout [UInt8],
+        socketReady: Bool? = nil
     ) throws(RTPSessionError) -> (bytes: Int, payloadType: Int, marker: Bool, timestamp: UInt32, hasMore: Bool)? {
         try buffer.withUnsafeMutableBufferPointer { (bytes) throws(RTPSessionError) in
-            try receive(timestamp: timestamp, into: UnsafeMutableRawBufferPointer(bytes))
+            try receive(timestamp: timestamp, into: UnsafeMutableRawBufferPointer(bytes), socketReady: socketReady)
         }
     }
 }
@@ -352,5 +379,85 @@ public final class RTPSocketPoller {
             events = OpaquePointer(parley_poll_events_new(Int32(capacity)))
             tokens = .allocate(capacity: capacity)
         }
+    }
+}
+
+/// A receive gate in front of one of a session's sockets: the endpoint of oRTP's transport for it
+/// (RTP or RTCP), which reads the socket through oRTP's own `rtp_session_recvfrom` while reads are
+/// left this round and otherwise answers "would block" without a system call. Sending goes
+/// straight to `rtp_session_sendto`, as without an endpoint.
+///
+/// oRTP owns the memory once installed: its transport's destroy callback frees it with the session.
+struct SocketReadGate {
+    /// The socket, as oRTP asks its transport for it.
+    let socket: Int32
+    /// Whether this is the RTP socket (else RTCP).
+    let isRTP: Bool
+    /// Reads left this round; negative without limit.
+    var readsLeft: Int32 = RTPReadBudget.unlimited
+    /// Datagrams read this round.
+    private(set) var packetsRead: Int32 = 0
+
+    /// Starts a round of at most `reads` reads (``RTPReadBudget/unlimited`` for no limit).
+    mutating func open(reads: Int32) {
+        readsLeft = reads
+        packetsRead = 0
+    }
+
+    /// Puts a gate in front of each of `session`'s sockets, as the endpoints of its meta
+    /// transports; `nil` when oRTP has no transports for it.
+    static func install(
+        on session: UnsafeMutablePointer<RtpSession>
+    ) -> (data: UnsafeMutablePointer<SocketReadGate>, control: UnsafeMutablePointer<SocketReadGate>)? {
+        var dataTransport: UnsafeMutablePointer<RtpTransport>?
+        var controlTransport: UnsafeMutablePointer<RtpTransport>?
+        rtp_session_get_transports(session, &dataTransport, &controlTransport)
+        guard let dataTransport, let controlTransport else { return nil }
+        let data = endpoint(socket: Int32(rtp_session_get_rtp_socket(session)), isRTP: true, session: session)
+        let control = endpoint(socket: Int32(rtp_session_get_rtcp_socket(session)), isRTP: false, session: session)
+        meta_rtp_transport_set_endpoint(dataTransport, data.transport)
+        meta_rtp_transport_set_endpoint(controlTransport, control.transport)
+        return (data.gate, control.gate)
+    }
+
+    private static func endpoint(
+        socket: Int32, isRTP: Bool, session: UnsafeMutablePointer<RtpSession>
+    ) -> (transport: UnsafeMutablePointer<RtpTransport>, gate: UnsafeMutablePointer<SocketReadGate>) {
+        let gate = UnsafeMutablePointer<SocketReadGate>.allocate(capacity: 1)
+        gate.initialize(to: SocketReadGate(socket: socket, isRTP: isRTP))
+        let transport = UnsafeMutablePointer<RtpTransport>.allocate(capacity: 1)
+        transport.initialize(to: RtpTransport())
+        transport.pointee.data = UnsafeMutableRawPointer(gate)
+        transport.pointee.session = session
+        transport.pointee.t_getsocket = { transport in
+            transport?.pointee.data?.assumingMemoryBound(to: SocketReadGate.self).pointee.socket ?? -1
+        }
+        transport.pointee.t_sendto = { transport, message, flags, destination, length in
+            guard let transport, let gate = transport.pointee.data?.assumingMemoryBound(to: SocketReadGate.self) else { return -1 }
+            return rtp_session_sendto(transport.pointee.session, gate.pointee.isRTP ? 1 : 0, message, flags, destination, length)
+        }
+        transport.pointee.t_recvfrom = { transport, message, flags, source, length in
+            guard let transport, let gate = transport.pointee.data?.assumingMemoryBound(to: SocketReadGate.self) else { return -1 }
+            guard gate.pointee.readsLeft != 0 else {
+                errno = EWOULDBLOCK
+                return -1
+            }
+            if gate.pointee.readsLeft > 0 { gate.pointee.readsLeft -= 1 }
+            let received = rtp_session_recvfrom(transport.pointee.session, gate.pointee.isRTP ? 1 : 0, message, flags, source, length)
+            if received > 0 { gate.pointee.packetsRead += 1 }
+            return received
+        }
+        // The session closes its sockets itself; the gate only forgets them with its memory.
+        transport.pointee.t_close = { _ in }
+        transport.pointee.t_destroy = { transport in
+            guard let transport else { return }
+            if let gate = transport.pointee.data?.assumingMemoryBound(to: SocketReadGate.self) {
+                gate.deinitialize(count: 1)
+                gate.deallocate()
+            }
+            transport.deinitialize(count: 1)
+            transport.deallocate()
+        }
+        return (transport, gate)
     }
 }

@@ -66,6 +66,45 @@ struct RTPSessionTests {
         #expect(try receiver.receive(timestamp: clock, into: &buffer) == nil)
     }
 
+    @Test("With the poll's answer, a socket is read only when it has data, and a burst is caught up")
+    func readinessHintGatesSocketReads() throws {
+        let (sender, receiver) = try loopbackPair(payloadType: 0, clockRate: 8_000, encodingName: "PCMU")
+        let poller = RTPSocketPoller()
+        try #require(poller.isAvailable)
+        poller.watch(receiver, token: 1)
+        var buffer = [UInt8](repeating: 0, count: 512)
+        var clock: UInt32 = 4_000
+
+        try sender.send(payload: pcmuPayload(0), timestamp: 0, marker: true)
+        var ready = false
+        for _ in 0..<200 where !ready {
+            poller.poll { _ in ready = true }
+        }
+        #expect(ready, "the poll sees the datagram")
+        for _ in 0..<5 {
+            #expect(try receiver.receive(timestamp: clock, into: &buffer, socketReady: false) == nil)
+            clock &+= 160
+        }
+        #expect(receiver.packetsReceived == 0, "told the socket is empty, the session does not read it")
+
+        // The first packet and a burst of 19 more behind it: read as the poll finds them.
+        for index in 1..<20 {
+            try sender.send(payload: pcmuPayload(index), timestamp: UInt32(index * 160))
+        }
+        var payloads: [[UInt8]] = []
+        for _ in 0..<60 where payloads.count < 20 {
+            var socketReady = false
+            poller.poll { _ in socketReady = true }
+            if let packet = try receiver.receive(timestamp: clock, into: &buffer, socketReady: socketReady) {
+                payloads.append(Array(buffer[..<packet.bytes]))
+            }
+            clock &+= 160
+        }
+        #expect(receiver.packetsReceived == 20)
+        #expect(payloads == (0..<20).map(pcmuPayload), "every packet, in order")
+        poller.forget(receiver)
+    }
+
     @Test("An Opus tone crosses RTP on a dynamic payload type and decodes to the same tone")
     func opusToneCrossesRTP() throws {
         let (sender, receiver) = try loopbackPair(payloadType: 111, clockRate: 48_000, encodingName: "opus")
