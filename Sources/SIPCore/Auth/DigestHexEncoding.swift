@@ -22,21 +22,12 @@ enum DigestHexEncoding {
         bytes.reserveCapacity(characters.count / 2)
         var index = 0
         while index < characters.count {
-            guard let high = value(of: characters[index]), let low = value(of: characters[index + 1]) else {
+            guard let high = HexDigit.value(characters[index]), let low = HexDigit.value(characters[index + 1]) else {
                 return nil
             }
             bytes.append(high << 4 | low)
             index += 2
         }
         return bytes
-    }
-
-    private static func value(of character: UInt8) -> UInt8? {
-        switch character {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): character - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): character - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): character - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }

@@ -374,7 +374,7 @@ final class EndpointCore: @unchecked Sendable {
         var host = local.host
         if host == "0.0.0.0" || host == "::" { host = configuration.advertisedHost ?? "127.0.0.1" }
         let writer = FanOutRequestWriter(fanOut, sentBy: SIPVia(transport: "UDP", host: host, port: local.port).sentBy)
-        var identifiers = FanOutIdentifierSource()
+        var identifiers = SplitMix64()
         let allocator = ByteBufferAllocator()
         let now = NIODeadline.now().uptimeNanoseconds
         var firstDeadline: UInt64?

@@ -70,7 +70,7 @@ struct FanOutResponseGlance {
                 let first = index + pattern.count
                 var value: UInt64 = 0
                 for position in first..<(first + digits) {
-                    guard let nibble = hexValue(bytes[position]) else { return nil }
+                    guard let nibble = HexDigit.value(bytes[position]) else { return nil }
                     value = value << 4 | UInt64(nibble)
                 }
                 let after = first + digits
@@ -93,14 +93,5 @@ struct FanOutResponseGlance {
             if offset < nameLength ? byte | 0x20 != pattern[offset] | 0x20 : byte != pattern[offset] { return false }
         }
         return true
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }

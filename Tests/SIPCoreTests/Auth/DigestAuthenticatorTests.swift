@@ -23,12 +23,12 @@ import Testing
             algorithms: algorithms,
             qopOptions: qopOptions,
             nonceLifetime: 60,
-            random: SeededRandomNumberGenerator(seed: 7)
+            random: SplitMix64(seed: 7)
         )
     }
 
     private func makeClient(username: String = "alice", password: String = "wonderland") -> DigestClient {
-        DigestClient(username: username, password: password, random: SeededRandomNumberGenerator(seed: 42))
+        DigestClient(username: username, password: password, random: SplitMix64(seed: 42))
     }
 
     private func verify(
@@ -203,7 +203,7 @@ import Testing
     }
 
     @Test func nonceFromAnotherAuthenticatorIsRejected() throws {
-        var other = DigestAuthenticator(realm: Self.realm, random: SeededRandomNumberGenerator(seed: 99))
+        var other = DigestAuthenticator(realm: Self.realm, random: SplitMix64(seed: 99))
         var server = makeServer()
         var client = makeClient()
         let answer = try register(&client, answering: other.challenge(now: 0).map(\.value))
@@ -212,8 +212,8 @@ import Testing
 
     @Test func sharedSecretLetsAnotherInstanceAcceptTheNonce() throws {
         let secret = Array(repeating: UInt8(0x5A), count: 32)
-        var issuer = DigestAuthenticator(realm: Self.realm, secret: secret, random: SeededRandomNumberGenerator(seed: 1))
-        var checker = DigestAuthenticator(realm: Self.realm, secret: secret, random: SeededRandomNumberGenerator(seed: 2))
+        var issuer = DigestAuthenticator(realm: Self.realm, secret: secret, random: SplitMix64(seed: 1))
+        var checker = DigestAuthenticator(realm: Self.realm, secret: secret, random: SplitMix64(seed: 2))
         var client = makeClient()
         let answer = try register(&client, answering: issuer.challenge(now: 0).map(\.value))
         #expect(verify(&checker, answer, now: 1) == .authenticated(username: "alice"))

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct DigestClientTests {
     private func makeClient(realm: String = "") -> DigestClient {
-        DigestClient(username: "alice", password: "wonderland", realm: realm, random: SeededRandomNumberGenerator(seed: 3))
+        DigestClient(username: "alice", password: "wonderland", realm: realm, random: SplitMix64(seed: 3))
     }
 
     private static let homeChallenge = "Digest realm=\"home.example\", nonce=\"h1\", qop=\"auth\", algorithm=MD5"
