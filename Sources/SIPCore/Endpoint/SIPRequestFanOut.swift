@@ -10,9 +10,9 @@ public struct SIPRequestFanOut: Sendable {
     /// One copy's target: the Request-URI (also the To URI) and where the datagram goes.
     public struct Target: Sendable {
         /// The Request-URI and To URI.
-        public var uri: SIPURI
+        public let uri: SIPURI
         /// The next hop.
-        public var destination: SIPTransportAddress
+        public let destination: SIPTransportAddress
         /// `uri` as it appears on the wire, made once when the target is added.
         let uriText: String
 
