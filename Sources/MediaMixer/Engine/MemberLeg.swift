@@ -49,7 +49,7 @@ final class MemberLeg {
     private var ticksWithoutMedia = 0
     /// The media timeout in ticks, or `nil` for none.
     private let mediaTimeoutTicks: Int?
-    private let inBandDetector: InBandDTMFDetector?
+    private let keyTones: KeyToneListener?
 
     /// Ticks of concealment after the last packet; after that the member is simply silent (a phone
     /// that stopped sending, e.g. on hold or with silence suppression).
@@ -77,8 +77,7 @@ final class MemberLeg {
             let (seconds, attoseconds) = timeout.components
             return max(1, Int(seconds) * 50 + Int(attoseconds / 20_000_000_000_000_000))
         }
-        let detectsInBand = settings.detectsInBandDTMF && codecRate == 8000
-        inBandDetector = detectsInBand ? try InBandDTMFDetector() : nil
+        keyTones = settings.detectsInBandDTMF ? try KeyToneListener(sampleRate: codecRate) : nil
     }
 
     deinit {
@@ -153,7 +152,7 @@ final class MemberLeg {
             let bytes = UnsafeBufferPointer(start: payload.baseAddress?.assumingMemoryBound(to: UInt8.self), count: packet.bytes)
             let space = decoded.freeSpace
             if let samples = try? decoder.decode(bytes, into: space) {
-                inBandDetector?.analyse(UnsafeBufferPointer(rebasing: space[0..<samples])) { event in
+                keyTones?.analyse(UnsafeBufferPointer(rebasing: space[0..<samples])) { event in
                     completedDigit = event.digit.character
                 }
                 decoded.commit(samples)

@@ -30,7 +30,8 @@ public struct RTPStreamSettings: Sendable, Hashable {
     /// (`sendonly` or `inactive`, RFC 3264 §6.1). The stream's timestamps keep running.
     public var sendsMedia: Bool
     /// Whether DTMF tones in the peer's audio are reported as digits too, for phones that send keys
-    /// only in-band. Works on 8 kHz codecs (G.711), where in-band tones survive the coding.
+    /// only in-band. Wideband audio is brought down to 8 kHz for the detector; the tones survive
+    /// G.711 and G.722 coding, and Opus at its usual bitrates.
     public var detectsInBandDTMF: Bool
     /// The encoder settings (Opus complexity, bitrate, FEC) for what the leg is sent.
     public var codecSettings: AudioCodecSettings

@@ -258,6 +258,16 @@ struct MediaEngineTests {
         #expect(digits(of: room.members[0], in: await room.finish()) == ["4", "2", "#"])
     }
 
+    @Test("Keys dialled as tones by a wideband phone (G.722, Opus) are brought to 8 kHz and reported", arguments: [AudioCodecKind.g722, .opus])
+    func wideBandInBandDigitsAreReported(codec: AudioCodecKind) async throws {
+        var room = try TestRoom(rate: 16_000)
+        try room.join(codec, tone: nil, detectsInBandDTMF: true)
+        try room.join(.pcmu, tone: 660)
+        room.peers[0].sendInBandDigits("7*0")
+        try await Task.sleep(for: .milliseconds(1_200))
+        #expect(digits(of: room.members[0], in: await room.finish()) == ["7", "*", "0"])
+    }
+
     @Test("Phones sending 30 ms (PCMU) and 40 ms (G.722) packets are heard without gaps in a 20 ms mix")
     func longerPacketsAreMixedWithoutGaps() async throws {
         var room = try TestRoom(rate: 16_000)
