@@ -258,6 +258,19 @@ struct MediaEngineTests {
         #expect(digits(of: room.members[0], in: await room.finish()) == ["4", "2", "#"])
     }
 
+    @Test("A member moved with in-band detection switched off reports no tones as keys; moved as it was, it still does", arguments: [false, true])
+    func movedMemberKeepsOrDropsInBandDetection(keepsDetection: Bool) async throws {
+        var room = try TestRoom(rate: 8_000)
+        try room.join(.pcmu, tone: nil, detectsInBandDTMF: true)
+        let conference = try room.engine.createRoom(MediaRoomSettings(sampleRate: 8_000))
+        try room.engine.moveMember(
+            room.members[0], from: room.room, to: conference, detectsInBandDTMF: keepsDetection ? nil : false)
+        try await Task.sleep(for: .milliseconds(200))
+        room.peers[0].sendInBandDigits("58")
+        try await Task.sleep(for: .milliseconds(1_000))
+        #expect(digits(of: room.members[0], in: await room.finish()) == (keepsDetection ? ["5", "8"] : []))
+    }
+
     @Test("Keys dialled as tones by a wideband phone (G.722, Opus) are brought to 8 kHz and reported", arguments: [AudioCodecKind.g722, .opus])
     func wideBandInBandDigitsAreReported(codec: AudioCodecKind) async throws {
         var room = try TestRoom(rate: 16_000)
