@@ -77,7 +77,9 @@ struct BridgeSettings: Sendable {
             throw ValidationError("media.room-rate: \(roomRate) is not 8000, 16000 or 48000")
         }
         realtimePriority = values.realtimePriority ?? false
-        let unanswered = values.maximumUnansweredCalls ?? 200
+        // About a second and a half of calls at the rate two cores sustain (≈ 600/s): 200 refused
+        // calls at a rate the bridge keeps up with (Docs/Performance.md, calls).
+        let unanswered = values.maximumUnansweredCalls ?? 1_000
         maximumUnansweredCalls = unanswered > 0 ? unanswered : nil
         databasePath = values.database ?? "./parley.sqlite"
         promptsDirectory = try Self.promptsDirectory(values.promptsDirectory, roomRate: roomRate)
