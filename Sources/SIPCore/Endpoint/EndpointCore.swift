@@ -313,9 +313,7 @@ final class EndpointCore: @unchecked Sendable {
     }
 
     private func arm(_ id: TransactionTimerID, after delay: Duration) {
-        let (seconds, attoseconds) = delay.components
-        let nanoseconds = UInt64(max(0, seconds * 1_000_000_000 + attoseconds / 1_000_000_000))
-        let deadline = NIODeadline.now().uptimeNanoseconds + nanoseconds
+        let deadline = NIODeadline.now().uptimeNanoseconds + UInt64(max(0, TimeAmount(delay).nanoseconds))
         timerWheel.insert(.transaction(id), deadline: deadline)
         wakeTimerWheel(by: deadline)
     }

@@ -106,7 +106,6 @@ struct FanOutTransactions {
     }
 
     private static func nanoseconds(_ duration: Duration) -> UInt64 {
-        let (seconds, attoseconds) = duration.components
-        return UInt64(max(0, seconds * 1_000_000_000 + attoseconds / 1_000_000_000))
+        UInt64(max(0, TimeAmount(duration).nanoseconds))
     }
 }

@@ -333,9 +333,7 @@ final class InviteSessionRegistry: @unchecked Sendable {
         nextTimerGeneration &+= 1
         let generation = nextTimerGeneration
         timers[id] = generation
-        let (seconds, attoseconds) = delay.components
-        let nanoseconds = seconds * 1_000_000_000 + attoseconds / 1_000_000_000
-        eventLoop.scheduleTask(in: .nanoseconds(nanoseconds)) { [weak self] in
+        eventLoop.scheduleTask(in: TimeAmount(delay)) { [weak self] in
             guard let self, self.timers[id] == generation else { return }
             self.timers.removeValue(forKey: id)
             self.step(id.call) { $0.timerFired(id.timer) }
