@@ -369,8 +369,7 @@ final class EndpointCore: @unchecked Sendable {
             openClientTransactions.closed(targets.count)
             return
         }
-        var host = local.host
-        if host == "0.0.0.0" || host == "::" { host = configuration.advertisedHost ?? "127.0.0.1" }
+        let host = configuration.namedHost(forBound: local.host) ?? "127.0.0.1"
         let writer = FanOutRequestWriter(fanOut, sentBy: SIPVia(transport: "UDP", host: host, port: local.port).sentBy)
         var identifiers = SplitMix64()
         let allocator = ByteBufferAllocator()

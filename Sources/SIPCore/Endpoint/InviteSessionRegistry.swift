@@ -101,7 +101,7 @@ final class InviteSessionRegistry: @unchecked Sendable {
     private func sessionConfiguration(over transport: SIPTransportProtocol) -> InviteSessionConfiguration {
         var settings = sessionTemplate
         if let local = contactAddresses.first(where: { $0.transport == transport }) ?? contactAddresses.first {
-            let host = local.host == "0.0.0.0" || local.host == "::" ? configuration.endpoint.advertisedHost ?? local.host : local.host
+            let host = configuration.endpoint.namedHost(forBound: local.host) ?? local.host
             settings.contact = SIPURI(user: configuration.contactUser, host: host, port: local.port)
         }
         if transport != .udp {

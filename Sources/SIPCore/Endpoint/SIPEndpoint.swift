@@ -38,6 +38,13 @@ public final class SIPEndpoint: Sendable {
             self.productName = productName
             self.advertisedHost = advertisedHost
         }
+
+        /// The host to name in Via and Contact for a socket bound to `boundHost`: the
+        /// ``advertisedHost`` for a wildcard address, else the bound host; `nil` for a wildcard
+        /// address without an advertised host.
+        func namedHost(forBound boundHost: String) -> String? {
+            boundHost == "0.0.0.0" || boundHost == "::" ? advertisedHost : boundHost
+        }
     }
 
     /// The loop of shard 0, which owns the listen addresses and every server transaction.
@@ -50,7 +57,7 @@ public final class SIPEndpoint: Sendable {
     /// The next shard ``makeVia(for:)`` gives a UDP request to.
     private let nextShard = Atomic<Int>(0)
     private let openClientTransactions = ClientTransactionGauge()
-    private let advertisedHost: String?
+    private let configuration: Configuration
 
     /// Creates an endpoint on one event loop; `requestHandler` is called on ``eventLoop`` for
     /// every new request (and for ACKs of 2xx responses, which belong to no server transaction).
@@ -70,7 +77,7 @@ public final class SIPEndpoint: Sendable {
     ) {
         precondition(!eventLoops.isEmpty, "an endpoint needs an event loop")
         self.eventLoop = eventLoops[0]
-        self.advertisedHost = configuration.advertisedHost
+        self.configuration = configuration
         let gauge = openClientTransactions
         self.shards = eventLoops.map { loop in
             EndpointCore(
@@ -109,14 +116,12 @@ public final class SIPEndpoint: Sendable {
     /// from and its responses arrive.
     public func makeVia(for transport: SIPTransportProtocol) -> SIPVia {
         let local = shardAddresses.withLock { addresses -> SIPTransportAddress? in
-            let shard = transport == .udp && addresses.count > 1
-                ? nextShard.wrappingAdd(1, ordering: .relaxed).oldValue.magnitude % UInt(addresses.count) : 0
-            let own = addresses[Int(shard)]
+            let shard = transport == .udp && addresses.count > 1 ? takeTurn(among: addresses.count) : 0
+            let own = addresses[shard]
             return own.first { $0.transport == transport } ?? addresses.first?.first { $0.transport == transport }
                 ?? addresses.first?.first
         }
-        var host = local?.host ?? "127.0.0.1"
-        if host == "0.0.0.0" || host == "::" { host = advertisedHost ?? "127.0.0.1" }
+        let host = configuration.namedHost(forBound: local?.host ?? "127.0.0.1") ?? "127.0.0.1"
         return SIPVia(
             transport: transport.rawValue, host: host, port: local?.port,
             parameters: [SIPParameter(name: "branch", value: SIPIdentifiers.branch()), SIPParameter(name: "rport")])
@@ -173,13 +178,18 @@ public final class SIPEndpoint: Sendable {
         }
         guard !datagramTargets.isEmpty else { return }
         openClientTransactions.opened(datagramTargets.count)
-        let first = Int(nextShard.wrappingAdd(1, ordering: .relaxed).oldValue.magnitude % UInt(shards.count))
+        let first = takeTurn(among: shards.count)
         for offset in 0..<shards.count {
             let share = datagramTargets.count * offset / shards.count..<datagramTargets.count * (offset + 1) / shards.count
             guard !share.isEmpty else { continue }
             let core = shards[(first + offset) % shards.count]
             core.eventLoop.execute { core.startFanOut(fanOut, targets: datagramTargets[share]) }
         }
+    }
+
+    /// The next of `count` shards in turn, for spreading requests over them.
+    private func takeTurn(among count: Int) -> Int {
+        Int(nextShard.wrappingAdd(1, ordering: .relaxed).oldValue.magnitude % UInt(count))
     }
 
     /// The shard whose UDP socket the request's Via names (see ``makeVia(for:)``); shard 0 for
