@@ -12,7 +12,6 @@ struct ResponseGlance {
     let method: SIPMethod
 
     private static let statusLinePrefix = Array("SIP/2.0 ".utf8)
-    private static let branchName = Array("branch=".utf8)
 
     /// `nil` for a request, or when the top Via branch or CSeq method is not plainly there.
     init?(_ bytes: [UInt8]) {
@@ -26,10 +25,10 @@ struct ResponseGlance {
             // A folded header (a line starting with blank space) is left to the full parser.
             guard bytes[lineStart] != UInt8(ascii: " "), bytes[lineStart] != UInt8(ascii: "\t") else { return nil }
             if let colon = bytes[lineStart..<lineEnd].firstIndex(of: UInt8(ascii: ":")) {
-                let name = Self.packedName(bytes[lineStart..<colon])
-                if branch == nil, name == Self.via || name == Self.compactVia {
-                    guard let value = Self.branch(in: bytes[(colon + 1)..<lineEnd]) else { return nil }
-                    branch = value
+                let name = HeaderLineScanning.packedName(bytes[lineStart..<colon])
+                if branch == nil, HeaderLineScanning.isVia(name) {
+                    guard let value = HeaderLineScanning.branchValue(in: bytes[(colon + 1)..<lineEnd]) else { return nil }
+                    branch = String(decoding: bytes[value], as: UTF8.self)
                 } else if method == nil, name == Self.cseq {
                     guard let value = Self.method(in: bytes[(colon + 1)..<lineEnd]) else { return nil }
                     method = value
@@ -42,45 +41,7 @@ struct ResponseGlance {
         self.method = method
     }
 
-    private static let via = packed("via")
-    private static let compactVia = packed("v")
-    private static let cseq = packed("cseq")
-
-    /// The header name lower-cased and packed into an integer, blanks before the colon left out
-    /// (RFC 3261 §7.3.1); 0 past 8 letters, since none of the names looked for is longer.
-    private static func packedName(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var end = bytes.endIndex
-        while end > bytes.startIndex, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") { end -= 1 }
-        guard end - bytes.startIndex <= 8 else { return 0 }
-        return bytes[bytes.startIndex..<end].reduce(0) { $0 << 8 | UInt64($1 | 0x20) }
-    }
-
-    private static func packed(_ name: String) -> UInt64 {
-        name.utf8.reduce(0) { $0 << 8 | UInt64($1) }
-    }
-
-    /// The `branch` parameter of the first Via value on the line (the values are comma-separated).
-    private static func branch(in value: ArraySlice<UInt8>) -> String? {
-        let first = value[value.startIndex..<(value.firstIndex(of: UInt8(ascii: ",")) ?? value.endIndex)]
-        var index = first.startIndex
-        while index < first.endIndex {
-            guard let semicolon = first[index...].firstIndex(of: UInt8(ascii: ";")) else { return nil }
-            var start = semicolon + 1
-            while start < first.endIndex, first[start] == UInt8(ascii: " ") || first[start] == UInt8(ascii: "\t") { start += 1 }
-            if first.endIndex - start > branchName.count,
-               zip(first[start..<(start + branchName.count)], branchName).allSatisfy({ $0 | 0x20 == $1 })
-            {
-                let valueStart = start + branchName.count
-                var end = valueStart
-                while end < first.endIndex, ![UInt8(ascii: ";"), UInt8(ascii: " "), UInt8(ascii: "\t")].contains(first[end]) {
-                    end += 1
-                }
-                return end > valueStart ? String(decoding: first[valueStart..<end], as: UTF8.self) : nil
-            }
-            index = start
-        }
-        return nil
-    }
+    private static let cseq = HeaderLineScanning.packed("cseq")
 
     /// The method after the sequence number: `CSeq: 10 MESSAGE`.
     private static func method(in value: ArraySlice<UInt8>) -> SIPMethod? {

@@ -26,6 +26,13 @@ import Testing
         #expect(glance.identifier == 42)
     }
 
+    @Test func blanksAroundTheParameterSemicolonAreReadAsTheFullParserReadsThem() throws {
+        let bytes = Self.bytes(["SIP/2.0 200 OK", "Via: SIP/2.0/UDP h:5070 ; branch=\(FanOutRequestWriter.branch(7)) ;rport", "From: <sip:a@x>;tag=1",
+            "To: <sip:b@x>;tag=2", "Call-ID: c7", "CSeq: 10 MESSAGE", "Content-Length: 0"])
+        #expect(try #require(FanOutResponseGlance(bytes)).identifier == 7)
+        #expect(try SIPMessage(parsing: bytes).topVia?.branch == FanOutRequestWriter.branch(7))
+    }
+
     @Test(arguments: [
         (["MESSAGE sip:b@x SIP/2.0", "Via: SIP/2.0/UDP h;branch=\(FanOutRequestWriter.branch(1))"], "a request"),
         (["SIP/2.0 200 OK", "Via: SIP/2.0/UDP h;branch=z9hG4bK-1"], "another branch"),
