@@ -41,16 +41,19 @@ extension ConferenceBridge {
         guard let call = calls[id] else { return refused }
         let requireInvitation = settings.dialIn.roomPINSplit != nil
         let (tag, number) = (call.callTag, call.number)
-        let answer = await registry.update { directory, now -> DialInInput in
-            if directory.isFull(room: room) { return .roomFull }
-            let admitted = directory.admitCaller(
+        let admission = await registry.update { directory, now in
+            directory.admitCaller(
                 room: room, callTag: tag, number: number, participantID: participantID, reason: reason,
                 requireInvitation: requireInvitation, at: now)
-            return .joinResult(succeeded: admitted)
         }
-        guard answer == .joinResult(succeeded: true) else {
-            if answer == .roomFull { logger.notice("call \(call.callTag) from \(call.number) refused: room \(room) is full") }
-            return answer
+        switch admission {
+        case .admitted:
+            break
+        case .refused:
+            return refused
+        case .roomFull:
+            logger.notice("call \(call.callTag) from \(call.number) refused: room \(room) is full")
+            return .roomFull
         }
         guard let current = calls[id], let member = current.member, let lobby = current.lobby else { return refused }
         do {

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Each control method maps to one mutating call whose answer says what the caller must report
 /// and which calls it must act on (hang up, mute). The call signalling reports back through
-/// ``updateStatus(room:callTag:status:reason:at:)`` and ``admitCaller(room:callTag:number:participantID:requireInvitation:at:)``.
+/// ``updateStatus(room:callTag:status:reason:at:)`` and ``admitCaller(room:callTag:number:participantID:reason:requireInvitation:at:)``.
 ///
 /// Behaviour that SEMS gets wrong and Parley fixes: `roomDelete` answers instead of deadlocking
 /// (B1); the hard timeout closes a room that is also soft-expired (B2); a dial-out always gets a
@@ -146,7 +146,7 @@ public struct VoiceRoomDirectory: Sendable {
     /// invitation if there is one and is added otherwise, so every dial-out is listed (B3). A full room refuses it (``VoiceRoomPolicy/maximumParticipants``).
     public mutating func beginDialOut(
         room name: String, adminPIN: String, callTag: String, number: String, participantID: String, at now: Date
-    ) -> DialOutAdmission {
+    ) -> RoomAdmission {
         sweepIfDue(at: now)
         guard admit(room: name, adminPIN: adminPIN, at: now) else { return .refused }
         guard !isFull(room: name) else { return .roomFull }
@@ -239,18 +239,19 @@ public struct VoiceRoomDirectory: Sendable {
     /// A dial-in caller enters a room (SEMS `newParticipant`, spec §7): fills the caller's
     /// invitation or adds a row, Connected with `reason` (`"entered"` or
     /// `"direct access: entered"`). In private mode the room must exist, and with
-    /// `requireInvitation` (`room_pin_split`) some row must carry the participant id.
+    /// `requireInvitation` (`room_pin_split`) some row must carry the participant id. A full room
+    /// refuses the caller (``VoiceRoomPolicy/maximumParticipants``).
     public mutating func admitCaller(
         room name: String, callTag: String, number: String, participantID: String,
         reason: String = "entered", requireInvitation: Bool = false, at now: Date
-    ) -> Bool {
-        guard !isFull(room: name) else { return false }
+    ) -> RoomAdmission {
+        guard !isFull(room: name) else { return .roomFull }
         if rooms[name] == nil {
-            guard !policy.privateRooms else { return false }
+            guard !policy.privateRooms else { return .refused }
             open(VoiceRoom(name: name, adminPIN: "", createdAt: now))
         }
         if policy.privateRooms && requireInvitation && rooms[name]?.hasParticipant(participantID: participantID) != true {
-            return false
+            return .refused
         }
         rooms[name]?.admit(
             VoiceParticipant(
@@ -258,7 +259,7 @@ public struct VoiceRoomDirectory: Sendable {
                 participantID: participantID, lastStatusChange: now),
             at: now)
         announceJoin(room: name, callTag: callTag)
-        return true
+        return .admitted
     }
 
     /// A call's state changed (SEMS `updateStatus`, spec §8.3, §9.2). A room that is missing is
@@ -289,8 +290,9 @@ public struct VoiceRoomDirectory: Sendable {
     public mutating func closeTimedOutRooms(at now: Date) -> [ClosedVoiceRoom] {
         guard policy.supportRoomsTimeout else { return [] }
         let due = rooms.values.filter { room in room.expiryTime.map { now > $0 } ?? false }
-        for room in due.sorted(by: { Self.precedes($0.name, $1.name) }) { close(room.name) }
-        return due.sorted { Self.precedes($0.name, $1.name) }.map {
+            .sorted { Self.precedes($0.name, $1.name) }
+        for room in due { close(room.name) }
+        return due.map {
             ClosedVoiceRoom(name: $0.name, callTags: $0.participants.filter(\.hasLiveCall).map(\.callTag))
         }
     }

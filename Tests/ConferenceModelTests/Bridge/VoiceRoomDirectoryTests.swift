@@ -47,7 +47,7 @@ import Testing
         var directory = VoiceRoomDirectory(policy: VoiceRoomPolicy(supportRoomsTimeout: true), at: start)
         #expect(directory.createRoom("r", timeout: nil, newPIN: "123456", at: start) == .created(adminPIN: "123456"))
         #expect(directory.createRoom("r", timeout: nil, newPIN: "654321", at: start) == .alreadyOpened)
-        #expect(directory.admitCaller(room: "dialled", callTag: "t1", number: "<sip:a@x>", participantID: "", at: start) == true)
+        #expect(directory.admitCaller(room: "dialled", callTag: "t1", number: "<sip:a@x>", participantID: "", at: start) == .admitted)
         // B12 fixed: the timeout applies when a PIN-less room gets its PIN.
         #expect(directory.createRoom("dialled", timeout: 60, newPIN: "222222", at: start) == .created(adminPIN: "222222"))
         #expect(directory.rooms["dialled"]?.expiryTime == later(60))
@@ -76,18 +76,18 @@ import Testing
 
     @Test func maximumParticipantsCountsLiveCallsOfBothKinds() {
         var directory = VoiceRoomDirectory(policy: VoiceRoomPolicy(maximumParticipants: 2), at: start)
-        func admit(_ tag: String, room: String = "r") -> Bool {
+        func admit(_ tag: String, room: String = "r") -> RoomAdmission {
             directory.admitCaller(room: room, callTag: tag, number: "sip:\(tag)@x", participantID: "", at: start)
         }
-        func dialOut(_ tag: String, pin: String = "1") -> DialOutAdmission {
+        func dialOut(_ tag: String, pin: String = "1") -> RoomAdmission {
             directory.beginDialOut(room: "r", adminPIN: pin, callTag: tag, number: "sip:\(tag)@x", participantID: "", at: start)
         }
-        #expect(admit("A"))
+        #expect(admit("A") == .admitted)
         // The first dial-out with a PIN claims the room's empty one.
         let first = dialOut("B")
         #expect(first == .admitted)
         #expect(directory.isFull(room: "r"))
-        #expect(!admit("C"))
+        #expect(admit("C") == .roomFull)
         let full = dialOut("D")
         #expect(full == .roomFull)
         let wrongPIN = dialOut("D", pin: "wrong")
@@ -95,8 +95,8 @@ import Testing
         // A finished call frees its place; another room is not affected.
         directory.updateStatus(room: "r", callTag: "B", status: .finished, reason: "BYE", at: start)
         #expect(!directory.isFull(room: "r"))
-        #expect(admit("C"))
-        #expect(admit("E", room: "other"))
+        #expect(admit("C") == .admitted)
+        #expect(admit("E", room: "other") == .admitted)
     }
 
     @Test func dialOutIsListedAsConnectingBeforeTheINVITEAndFollowsStatusReports() throws {
@@ -129,8 +129,8 @@ import Testing
         var directory = VoiceRoomDirectory(policy: VoiceRoomPolicy(privateRooms: true), at: start)
         _ = directory.createRoom("r", timeout: nil, newPIN: "1", at: start)
         #expect(directory.invite(room: "r", participantID: "77", number: "sip:carol@x", at: start) == true)
-        #expect(directory.admitCaller(room: "r", callTag: "T9", number: "<sip:eve@x>", participantID: "66", requireInvitation: true, at: start) == false)
-        #expect(directory.admitCaller(room: "r", callTag: "T2", number: "Carol <sip:carol@x>", participantID: "77", requireInvitation: true, at: start) == true)
+        #expect(directory.admitCaller(room: "r", callTag: "T9", number: "<sip:eve@x>", participantID: "66", requireInvitation: true, at: start) == .refused)
+        #expect(directory.admitCaller(room: "r", callTag: "T2", number: "Carol <sip:carol@x>", participantID: "77", requireInvitation: true, at: start) == .admitted)
         let rows = directory.participants(ofRoom: "r", adminPIN: "1", at: start) ?? []
         try #require(rows.count == 1)
         #expect((rows[0].callTag, rows[0].number, rows[0].status, rows[0].reason) == ("T2", "Carol <sip:carol@x>", .connected, "entered"))
