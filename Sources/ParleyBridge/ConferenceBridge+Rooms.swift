@@ -22,7 +22,7 @@ extension ConferenceBridge {
         if call.muted, let member = call.member { engine.setMuted(true, member: member, in: mix.engineRoom) }
         let count = mix.participantCount
         drivePrompter(id, .entered(participantCount: count))
-        for other in mix.members where other != id { drivePrompter(other, .otherJoined(participantCount: count)) }
+        tellOthers(in: room, but: id, .otherJoined(participantCount: count), leavingOut: call.member)
     }
 
     /// Takes a call out of its room's mix (SEMS `disconnectConference`), once.
@@ -40,14 +40,14 @@ extension ConferenceBridge {
             callsByMember[member] = nil
             calls[id]?.member = nil
         }
-        let count = mix.participantCount
-        for other in mix.members { drivePrompter(other, .otherLeft(participantCount: count)) }
+        tellOthers(in: room, but: id, .otherLeft(participantCount: mix.participantCount), leavingOut: nil)
         closeIfEmpty(room)
     }
 
     func closeIfEmpty(_ room: String) {
         guard let mix = conferences[room], mix.isEmpty else { return }
         mix.ringback?.stop()
+        mix.beep?.stop()
         engine.removeRoom(mix.engineRoom)
         conferences[room] = nil
     }
@@ -60,8 +60,8 @@ extension ConferenceBridge {
         calls[id]?.isRinging = true
         mix.ringing.insert(id)
         if mix.ringback == nil {
-            let control = RingbackTone.Switch()
-            engine.play(RingbackTone(sampleRate: settings.roomRate, control: control), to: nil, in: mix.engineRoom)
+            let control = PlaybackSwitch()
+            engine.play(SwitchedSource(RingbackTone(sampleRate: settings.roomRate), control: control), to: nil, in: mix.engineRoom)
             mix.ringback = control
         }
         conferences[room] = mix
@@ -83,12 +83,40 @@ extension ConferenceBridge {
         }
     }
 
-    func drivePrompter(_ id: Int, _ event: ParticipantRoomEvent) {
-        guard var call = calls[id] else { return }
-        let actions = call.prompter.receive(event)
-        calls[id] = call
+    /// Tells everyone in `room`'s mix but `id` that someone joined or left. The beep their prompters
+    /// ask for is the same for all of them (spec §7.4), so it plays once to the room, leaving out
+    /// `leftOut` (the joiner, who hears no beep) and replacing the beep still playing: one sound for
+    /// the room costs the media threads one mix, where a beep per member gave each a mix of their own.
+    func tellOthers(in room: String, but id: Int, _ event: ParticipantRoomEvent, leavingOut leftOut: MediaMemberID?) {
+        guard let mix = conferences[room] else { return }
+        var beep: BridgePrompt?
+        for other in mix.members where other != id {
+            beep = drivePrompter(other, event, collectsSound: true) ?? beep
+        }
+        guard let beep, let sound = prompts[beep] else { return }
+        let queue = PromptQueue(sampleRate: settings.roomRate)
+        guard (try? queue.enqueue(sound)) != nil else { return }
+        mix.beep?.stop()
+        let control = PlaybackSwitch()
+        let source = SwitchedSource(queue, control: control)
+        if let leftOut {
+            engine.play(source, toRoomExcept: leftOut, in: mix.engineRoom)
+        } else {
+            engine.play(source, to: nil, in: mix.engineRoom)
+        }
+        conferences[room]?.beep = control
+    }
+
+    /// Hands one participant's prompter an event and carries out what it asks. With `collectsSound`
+    /// a sound it asks to play is returned instead of played, for ``tellOthers(in:but:_:leavingOut:)``.
+    @discardableResult
+    func drivePrompter(_ id: Int, _ event: ParticipantRoomEvent, collectsSound: Bool = false) -> BridgePrompt? {
+        guard let actions = calls[id]?.prompter.receive(event) else { return nil }
+        var collected: BridgePrompt?
         for action in actions {
             switch action {
+            case .playInFront(let prompt) where collectsSound:
+                collected = prompt
             case .playInFront(let prompt):
                 play([prompt], to: id, looping: false, reportsEnd: false)
             case .loopInFront(let prompt):
@@ -103,6 +131,7 @@ extension ConferenceBridge {
                 Task { await self.kickLonely(id) }
             }
         }
+        return collected
     }
 
     func kickLonely(_ id: Int) async {

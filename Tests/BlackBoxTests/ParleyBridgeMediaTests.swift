@@ -179,6 +179,50 @@ struct ParleyBridgeMediaTests {
         await Self.hangUp(callers)
     }
 
+    /// The strongest share of `frequency` in any 80 ms of what `caller` heard after the first
+    /// `skipping` samples: a 100 ms prompt is found wherever it falls.
+    private static func strongestShare(of frequency: Double, heardBy caller: ParleyBridgeCaller, skipping: Int = 0) -> Double {
+        let rate = caller.peer.codec.sampleRate
+        let audio = Array(caller.peer.receivedAudio.dropFirst(skipping))
+        let detector = GoertzelDetector(sampleRate: Double(rate))
+        let block = rate * 80 / 1000
+        return stride(from: 0, to: max(0, audio.count - block), by: rate / 50)
+            .map { detector.relativePower(of: frequency, in: Array(audio[$0..<$0 + block])) }
+            .max() ?? 0
+    }
+
+    @Test("Join and drop beeps: those in the room hear them, the joiner does not")
+    func joinAndDropBeeps() async throws {
+        let server = try Self.directRoomBridge()
+        defer { server.process.stop() }
+        // The test prompt set's beep (and every other prompt) is 100 ms of 2 kHz.
+        let beep = 2000.0
+        let alice = try await ParleyBridgeCaller(name: "alice", toneFrequency: Self.aliceTone)
+        let bob = try await ParleyBridgeCaller(name: "bob", toneFrequency: nil)
+        let carol = try await ParleyBridgeCaller(name: "carol", toneFrequency: nil)
+        try await alice.dial(user: "774246", port: server.sipPort)
+        // Alone, alice hears first_participant; let it end before anyone joins.
+        try await Task.sleep(for: .milliseconds(600))
+        var heardByAlice = alice.peer.receivedAudio.count
+        try await bob.dial(user: "774246", port: server.sipPort)
+        try await Task.sleep(for: .milliseconds(600))
+        #expect(Self.strongestShare(of: beep, heardBy: alice, skipping: heardByAlice) > 0.5, "alice hears bob's join beep")
+        #expect(Self.strongestShare(of: beep, heardBy: bob) < 0.05, "bob, joining, hears no beep")
+        #expect(Self.heard(bob, among: [Self.aliceTone], last: .milliseconds(500)) == [Self.aliceTone])
+        var heardByBob = bob.peer.receivedAudio.count
+        try await carol.dial(user: "774246", port: server.sipPort)
+        try await Task.sleep(for: .milliseconds(600))
+        #expect(Self.strongestShare(of: beep, heardBy: bob, skipping: heardByBob) > 0.2, "bob hears carol's join beep over alice")
+        #expect(Self.strongestShare(of: beep, heardBy: carol) < 0.05, "carol, joining, hears no beep")
+        heardByAlice = alice.peer.receivedAudio.count
+        heardByBob = bob.peer.receivedAudio.count
+        await Self.hangUp(carol)
+        try await Task.sleep(for: .milliseconds(600))
+        #expect(Self.strongestShare(of: beep, heardBy: alice, skipping: heardByAlice) > 0.5, "alice hears carol's drop beep")
+        #expect(Self.strongestShare(of: beep, heardBy: bob, skipping: heardByBob) > 0.2, "so does bob")
+        await Self.hangUp(alice, bob)
+    }
+
     @Test("A phone without RFC 4733 types 1234# as tones and enters room 1234")
     func inBandDigitsEnterARoom() async throws {
         let server = try ParleyBridgeServer()

@@ -1,3 +1,10 @@
+/// Who hears a prompt the control path plays into a room.
+enum PromptAudience: Sendable {
+    case room
+    case roomExcept(MediaMemberID)
+    case member(MediaMemberID)
+}
+
 /// A change the control path asks of the media threads, applied at the start of the next tick.
 enum MediaCommand: Sendable {
     case createRoom(MediaRoomID, MediaRoomSettings)
@@ -10,6 +17,6 @@ enum MediaCommand: Sendable {
     case setDeaf(MediaRoomID, MediaMemberID, Bool)
     case setInputGain(MediaRoomID, MediaMemberID, Float)
     case setOutputGain(MediaRoomID, MediaMemberID, Float)
-    case play(MediaRoomID, MediaMemberID?, OwnershipTransfer<any AudioFrameSource>)
+    case play(MediaRoomID, PromptAudience, OwnershipTransfer<any AudioFrameSource>)
     case record(MediaRoomID, OwnershipTransfer<any AudioFrameSink>?)
 }

@@ -200,7 +200,15 @@ public final class MediaEngine: Sendable {
     ///
     /// The source is handed over to the media thread, which reads it once per tick from then on.
     public func play(_ prompt: sending any AudioFrameSource, to member: MediaMemberID?, in room: MediaRoomID) {
-        enqueue(.play(room, member, OwnershipTransfer(value: prompt)))
+        enqueue(.play(room, member.map { .member($0) } ?? .room, OwnershipTransfer(value: prompt)))
+    }
+
+    /// Plays a prompt to the whole room but `member`, who keeps hearing the room without it (the join
+    /// beep, which the joiner does not hear); the recording hears it. One prompt for the room costs
+    /// one read and one mix per tick, where a prompt per member gives each member a mix of their own.
+    /// A ``MediaEngineEvent/promptFinished(_:_:)`` for the room (`nil`) follows when it ends.
+    public func play(_ prompt: sending any AudioFrameSource, toRoomExcept member: MediaMemberID, in room: MediaRoomID) {
+        enqueue(.play(room, .roomExcept(member), OwnershipTransfer(value: prompt)))
     }
 
     /// Records the room's mix into `sink` (handed over to the media thread), or stops recording with `nil`.

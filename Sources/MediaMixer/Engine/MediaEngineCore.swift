@@ -155,8 +155,8 @@ final class MediaEngineCore: @unchecked Sendable {
             if let room = rooms[room], let leg = room.leg(member) { try? room.mixer.setInputGain(gain, for: leg.mixerMember) }
         case .setOutputGain(let room, let member, let gain):
             if let room = rooms[room], let leg = room.leg(member) { try? room.mixer.setOutputGain(gain, for: leg.mixerMember) }
-        case .play(let room, let member, let source):
-            try? rooms[room]?.play(source.value, to: member)
+        case .play(let room, let audience, let source):
+            try? rooms[room]?.play(source.value, to: audience)
         case .record(let room, let sink):
             if let sink { try? rooms[room]?.mixer.attachRecorder(sink.value) } else { rooms[room]?.mixer.detachRecorder() }
         }

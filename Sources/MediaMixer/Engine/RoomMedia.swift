@@ -79,17 +79,22 @@ final class RoomMedia {
         legs.first { $0.id == id }
     }
 
-    /// Plays `source` to one member, or to the whole room when `member` is `nil`.
-    func play(_ source: any AudioFrameSource, to member: MediaMemberID?) throws {
+    /// Plays `source` to `audience`. A prompt for the room that leaves out a member no longer here
+    /// plays to the whole room; one for such a member is dropped.
+    func play(_ source: any AudioFrameSource, to audience: PromptAudience) throws {
         let target: MixerSourceTarget
-        if let member {
+        let reported: MediaMemberID?
+        switch audience {
+        case .room:
+            (target, reported) = (.room, nil)
+        case .roomExcept(let member):
+            (target, reported) = (leg(member).map { .roomExcept($0.mixerMember) } ?? .room, nil)
+        case .member(let member):
             guard let leg = leg(member) else { return }
-            target = .member(leg.mixerMember)
-        } else {
-            target = .room
+            (target, reported) = (.member(leg.mixerMember), member)
         }
         try mixer.attachSource(source, to: target)
-        promptTargets.updateValue(member, forKey: ObjectIdentifier(source))
+        promptTargets.updateValue(reported, forKey: ObjectIdentifier(source))
     }
 
     /// Mixes this tick: hands the legs' frames to the mixer, ticks it, reports what happened, and

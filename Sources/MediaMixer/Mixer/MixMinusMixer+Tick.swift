@@ -53,19 +53,24 @@ extension MixMinusMixer {
         }
     }
 
-    /// Adds every room prompt to the mix and detaches those that ended.
+    /// Adds every room prompt to the mix, keeps what a member is left out of, and detaches the
+    /// prompts that ended.
     private func mixRoomSources() {
         let count = samplesPerFrame
         var index = roomSources.count - 1
         while index >= 0 {
-            let source = roomSources[index]
+            let (source, excluded) = roomSources[index]
             let written = readSource(source)
             for sample in 0..<written {
                 mixAccumulator[sample] &+= Int32(sourceFrame[sample])
             }
+            if let excluded, contains(excluded), written > 0 {
+                slots[excluded.slot].exclude(sourceFrame, count: count)
+            }
             if written < count {
                 roomSources.remove(at: index)
-                enqueue(.sourceFinished(source: ObjectIdentifier(source), target: .room))
+                let target: MixerSourceTarget = excluded.map { .roomExcept($0) } ?? .room
+                enqueue(.sourceFinished(source: ObjectIdentifier(source), target: target))
             }
             index -= 1
         }
@@ -84,7 +89,10 @@ extension MixMinusMixer {
         let count = samplesPerFrame
         let slot = members.baseAddress! + slotIndex
         let member = MixerMemberID(slot: slotIndex, generation: slot.pointee.generation)
-        defer { slot.pointee.hasInput = false }
+        defer {
+            slot.pointee.hasInput = false
+            slot.pointee.hasExcludedAudio = false
+        }
         var promptSamples = 0
         if let source = slot.pointee.source {
             promptSamples = readSource(source)
@@ -100,7 +108,7 @@ extension MixMinusMixer {
                 slot.pointee.outputKey = .silence
                 return
             }
-            if !slot.pointee.contributes && outputGain == MixerGain.unity {
+            if !slot.pointee.contributes && outputGain == MixerGain.unity && !slot.pointee.hasExcludedAudio {
                 slot.pointee.outputKey = .fullMix
                 return
             }
@@ -112,6 +120,9 @@ extension MixMinusMixer {
             slot.pointee.subtractVoice(from: mixAccumulator, into: accumulator, count: count)
         } else {
             accumulator.update(from: mixAccumulator, count: count)
+        }
+        if !isDeaf, slot.pointee.hasExcludedAudio {
+            for sample in 0..<count { accumulator[sample] &-= slot.pointee.excludedAudio[sample] }
         }
         for sample in 0..<promptSamples {
             accumulator[sample] &+= Int32(sourceFrame[sample])

@@ -20,8 +20,9 @@
 /// A listener who contributes nothing, has no private prompt and no output gain hears exactly the
 /// full mix: their key is ``MixerOutputKey/fullMix`` and they share one frame (and, in the engine,
 /// one encoding per codec). A deaf member without a private prompt gets ``MixerOutputKey/silence``.
-/// Only talkers, members with a private prompt and members with an output gain get a frame of
-/// their own, ``MixerOutputKey/own(_:)``; their count, not the room size, bounds the mixing work.
+/// Only talkers, members with a private prompt or an output gain, and a member left out of a room
+/// prompt (``MixerSourceTarget/roomExcept(_:)``) get a frame of their own, ``MixerOutputKey/own(_:)``;
+/// their count, not the room size, bounds the mixing work.
 ///
 /// ## Threading and allocation
 /// The mixer belongs to one media thread, which makes every call, so it is a plain `final class` and
@@ -60,8 +61,8 @@ public final class MixMinusMixer {
     /// The limiter of the shared full mix.
     var fullMixLimiter: SoftLimiter
 
-    /// Prompts every member hears.
-    var roomSources: [any AudioFrameSource]
+    /// Prompts the room hears, each with the member it leaves out, if any.
+    var roomSources: [(source: any AudioFrameSource, excluded: MixerMemberID?)]
     /// The recorder of the room mix.
     var recorder: (any AudioFrameSink)?
     /// Events since the last drain; capacity reserved at creation and never exceeded.
@@ -169,6 +170,7 @@ public final class MixMinusMixer {
         }
         slots[slotIndex].isActive = false
         slots[slotIndex].source = nil
+        slots[slotIndex].hasExcludedAudio = false
         slots[slotIndex].generation &+= 1
         freeSlots.append(slotIndex)
     }

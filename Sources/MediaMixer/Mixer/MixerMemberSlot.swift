@@ -19,6 +19,10 @@ struct MixerMemberSlot {
     let output: UnsafeMutablePointer<Int16>
     /// Whether ``input`` holds a frame for this tick.
     var hasInput = false
+    /// This tick's room prompts the member is left out of (``MixerSourceTarget/roomExcept(_:)``), summed.
+    let excludedAudio: UnsafeMutablePointer<Int32>
+    /// Whether ``excludedAudio`` holds audio for this tick.
+    var hasExcludedAudio = false
 
     /// Muted: the member's voice stays out of the mix; they still hear the room.
     var isMuted = false
@@ -49,12 +53,15 @@ struct MixerMemberSlot {
         input.initialize(repeating: 0, count: samplesPerFrame)
         output = .allocate(capacity: samplesPerFrame)
         output.initialize(repeating: 0, count: samplesPerFrame)
+        excludedAudio = .allocate(capacity: samplesPerFrame)
+        excludedAudio.initialize(repeating: 0, count: samplesPerFrame)
         self.limiter = limiter
     }
 
     /// Clears the member state for a new occupant, keeping the buffers.
     mutating func reset(limiter: SoftLimiter) {
         hasInput = false
+        hasExcludedAudio = false
         isMuted = false
         isDeaf = false
         inputGainQ12 = MixerGain.unity
@@ -72,6 +79,7 @@ struct MixerMemberSlot {
     func deallocate() {
         input.deallocate()
         output.deallocate()
+        excludedAudio.deallocate()
     }
 }
 
@@ -87,6 +95,16 @@ extension MixerMemberSlot {
         let transition = detector.observe(levelDBFS: levelDBFS, settings: settings)
         contributes = hasInput && !isMuted && (detector.isTalking || levelDBFS >= settings.onThresholdDBFS)
         return transition
+    }
+
+    /// Adds a frame of a room prompt the member must not hear to ``excludedAudio``.
+    mutating func exclude(_ frame: UnsafePointer<Int16>, count: Int) {
+        if hasExcludedAudio {
+            for index in 0..<count { excludedAudio[index] &+= Int32(frame[index]) }
+        } else {
+            for index in 0..<count { excludedAudio[index] = Int32(frame[index]) }
+            hasExcludedAudio = true
+        }
     }
 
     /// Whether the member may hold the floor: talking and heard by the room.

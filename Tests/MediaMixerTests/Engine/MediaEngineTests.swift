@@ -150,6 +150,19 @@ struct MediaEngineTests {
         #expect(heardTones(room.peers[2], among: [1_000]).isEmpty)
     }
 
+    @Test("A prompt played to the room but one member reaches everyone else")
+    func promptToRoomButOne() async throws {
+        var room = try TestRoom(rate: 8_000)
+        try room.join(.pcmu, tone: 440)
+        for _ in 0..<2 { try room.join(.pcmu, tone: nil) }
+        room.engine.play(TonePrompt(frequency: 1_000, sampleRate: 8_000, duration: .seconds(3)), toRoomExcept: room.members[1], in: room.room)
+        try await Task.sleep(for: .milliseconds(1_200))
+        _ = await room.finish()
+        #expect(heardTones(room.peers[0], among: [440, 1_000]) == [1_000])
+        #expect(heardTones(room.peers[1], among: [440, 1_000]) == [440])
+        #expect(heardTones(room.peers[2], among: [440, 1_000]) == [440, 1_000])
+    }
+
     @Test("RFC 4733 digits from a peer are reported once each, in order")
     func digitsAreReportedOnce() async throws {
         var room = try TestRoom(rate: 8_000)

@@ -57,6 +57,56 @@ struct MixerSourceTests {
         #expect(events.isEmpty)
     }
 
+    @Test("A room prompt that leaves out one member: everyone else and the recording hear it, that member hears the room without it")
+    func roomPromptExceptOne() throws {
+        let mixer = try MixMinusMixer(configuration: MixMinusMixerConfiguration(sampleRate: 8_000))
+        let sink = CollectingSink(sampleRate: 8_000)
+        try mixer.attachRecorder(sink)
+        var talker = TonedMember(mixer: mixer, frequency: 440)
+        let joiner = mixer.addMember()
+        let listeners = [mixer.addMember(), mixer.addMember()]
+        // 100 ms of 1000 Hz: five frames.
+        let beep = FinitePrompt(frequency: 1_000, sampleRate: 8_000, sampleCount: 800)
+        try mixer.attachSource(beep, to: .roomExcept(joiner))
+        var heardByJoiner: [Int16] = []
+        var heardByListeners: [[Int16]] = [[], []]
+        var heardByTalker: [Int16] = []
+        var events: [MixerEvent] = []
+        for _ in 0..<5 {
+            talker.speak(into: mixer)
+            mixer.tick()
+            #expect(mixer.outputKey(for: joiner) == .own(joiner))
+            #expect(listeners.map { mixer.outputKey(for: $0) } == [.fullMix, .fullMix], "the others still share one frame")
+            heardByJoiner += Array(mixer.output(for: joiner))
+            for (index, listener) in listeners.enumerated() { heardByListeners[index] += Array(mixer.output(for: listener)) }
+            heardByTalker += Array(mixer.output(for: talker.id))
+            mixer.drainEvents { events.append($0) }
+        }
+        let detector = GoertzelDetector(sampleRate: 8_000)
+        #expect(detector.relativePower(of: 440, in: heardByJoiner) > 0.95, "the joiner hears the talker")
+        #expect(detector.relativePower(of: 1_000, in: heardByJoiner) < 0.001, "but not the beep")
+        for heard in heardByListeners + [heardByTalker] {
+            #expect(detector.relativePower(of: 1_000, in: heard) > 0.3)
+        }
+        #expect(detector.relativePower(of: 1_000, in: Array(sink.frames.joined())) > 0.3)
+        talker.speak(into: mixer)
+        mixer.tick()
+        mixer.drainEvents { events.append($0) }
+        #expect(events.contains(.sourceFinished(source: ObjectIdentifier(beep), target: .roomExcept(joiner))))
+        #expect(mixer.outputKey(for: joiner) == .fullMix, "the beep over, the joiner shares the full mix again")
+    }
+
+    @Test("A room prompt cannot leave out a member who is not in the room")
+    func roomPromptExceptStranger() throws {
+        let mixer = try MixMinusMixer(configuration: MixMinusMixerConfiguration(sampleRate: 8_000))
+        let gone = mixer.addMember()
+        try mixer.removeMember(gone)
+        let error = #expect(throws: MixerError.self) {
+            try mixer.attachSource(FinitePrompt(frequency: 1_000, sampleRate: 8_000, sampleCount: 80), to: .roomExcept(gone))
+        }
+        #expect(error?.code == .unknownMember)
+    }
+
     @Test("A deaf member still hears a private prompt but not a room prompt")
     func deafMemberPrompts() throws {
         let mixer = try MixMinusMixer(configuration: MixMinusMixerConfiguration(sampleRate: 8_000))
