@@ -76,7 +76,7 @@ extension ConferenceBridge {
         guard let call = calls[id] else { return }
         let lobby: MediaRoomID
         do {
-            lobby = try engine.createRoom(MediaRoomSettings(sampleRate: settings.roomRate))
+            lobby = try engine.createRoom(MediaRoomSettings(sampleRate: settings.roomRate, expectedMembers: 1))
         } catch {
             call.handle.reject(statusCode: 500)
             return
@@ -135,7 +135,7 @@ extension ConferenceBridge {
         guard let call = calls[id], call.member == nil, let offer = call.offer, let port = call.localPort else { return }
         do {
             let audio = try negotiator.acceptAnswer(answer, toOffer: offer)
-            let lobby = try engine.createRoom(MediaRoomSettings(sampleRate: settings.roomRate))
+            let lobby = try engine.createRoom(MediaRoomSettings(sampleRate: settings.roomRate, expectedMembers: 1))
             do {
                 let stream = streamSettings(audio, port: port, listensForKeys: true)
                 let leg = try engine.addMember(to: lobby, stream: stream)
@@ -252,26 +252,32 @@ extension ConferenceBridge {
         // Batches replaced before they ended never report; forget them with the call.
         for token in call.promptTokens { promptOwners[token] = nil }
         let answered = call.connectedAt != nil
+        var updates: [CallLegStatusUpdate] = []
         if call.room != nil, call.direction == .dialOut || answered {
             if case .rejected(let code, let phrase) = reason, !answered {
                 // The row keeps the failure ("486 Busy Here"), which tells the operator why.
-                await updateRow(call, CallLegStatusUpdate(.finalResponse(code: code, phrase: phrase)))
+                updates = [CallLegStatusUpdate(.finalResponse(code: code, phrase: phrase))]
             } else {
-                if reason == .remoteHangUp, answered { await updateRow(call, CallLegStatusUpdate(.byeReceived)) }
-                await updateRow(call, CallLegStatusUpdate(.ended))
+                if reason == .remoteHangUp, answered { updates = [CallLegStatusUpdate(.byeReceived)] }
+                updates.append(CallLegStatusUpdate(.ended))
             }
         }
         let seconds = call.connectedAt.flatMap { start in call.leftAt.map { Int($0.timeIntervalSince(start)) } }
-        await registry.update { directory, _ in directory.statistics.recordCall(connectedSeconds: seconds) }
+        let room = call.room
+        let tag = call.callTag
+        // One visit to the registry for the row and the statistics.
+        await registry.update { [updates] directory, now in
+            if let room {
+                for update in updates {
+                    directory.updateStatus(room: room, callTag: tag, status: update.status, reason: update.reason, at: now)
+                }
+            }
+            directory.statistics.recordCall(connectedSeconds: seconds)
+        }
     }
 
     func updateRow(_ id: Int, _ update: CallLegStatusUpdate) async {
-        guard let call = calls[id] else { return }
-        await updateRow(call, update)
-    }
-
-    func updateRow(_ call: BridgeCall, _ update: CallLegStatusUpdate) async {
-        guard let room = call.room else { return }
+        guard let call = calls[id], let room = call.room else { return }
         let tag = call.callTag
         await registry.update { directory, now in
             directory.updateStatus(room: room, callTag: tag, status: update.status, reason: update.reason, at: now)

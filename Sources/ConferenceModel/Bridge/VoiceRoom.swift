@@ -70,6 +70,22 @@ public struct VoiceRoom: Sendable, Hashable {
         lastAccessTime = now
     }
 
+    /// Records a call's new status on its row, if it has one; the change and any pruning count as
+    /// activity. Returns whether a row changed.
+    mutating func recordStatus(
+        _ status: VoiceParticipant.Status, reason: String, callTag: String, at now: Date, policy: VoiceRoomPolicy
+    ) -> Bool {
+        let index = participantIndex(callTag: callTag)
+        if let index {
+            participants[index].status = status
+            participants[index].reason = reason
+            participants[index].lastStatusChange = now
+        }
+        lastAccessTime = now
+        pruneExpiredParticipants(at: now, policy: policy)
+        return index != nil
+    }
+
     /// Whether some row, in any status, carries this participant id (SEMS `hasInvitedParticipant`).
     public func hasParticipant(participantID: String) -> Bool {
         participants.contains { $0.participantID == participantID }

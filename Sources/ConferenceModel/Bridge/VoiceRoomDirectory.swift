@@ -112,10 +112,9 @@ public struct VoiceRoomDirectory: Sendable {
     /// `roomInfo(room, adminpin)` (spec §4.2): the rows after dropping expired ones, or `nil` when
     /// the gate refuses.
     public mutating func participants(ofRoom name: String, adminPIN: String, at now: Date) -> [VoiceParticipant]? {
-        guard admit(room: name, adminPIN: adminPIN, at: now), var room = rooms[name] else { return nil }
-        room.pruneExpiredParticipants(at: now, policy: policy)
-        rooms[name] = room
-        return room.participants
+        guard admit(room: name, adminPIN: adminPIN, at: now) else { return nil }
+        rooms[name]?.pruneExpiredParticipants(at: now, policy: policy)
+        return rooms[name]?.participants
     }
 
     /// `roomDelete(room, adminpin)` (spec §4.3, B1): erases the room and names the calls to hang up.
@@ -271,16 +270,10 @@ public struct VoiceRoomDirectory: Sendable {
             guard !policy.privateRooms else { return }
             open(VoiceRoom(name: name, adminPIN: "", createdAt: now))
         }
-        guard var room = rooms[name] else { return }
-        if let index = room.participantIndex(callTag: callTag) {
-            room.participants[index].status = status
-            room.participants[index].reason = reason
-            room.participants[index].lastStatusChange = now
+        // Changed in place: a copy taken out and put back would copy every row of a large room.
+        if rooms[name]?.recordStatus(status, reason: reason, callTag: callTag, at: now, policy: policy) == true {
             pendingEvents.append(.participantStatusChanged(room: name, callTag: callTag, status: status, reason: reason))
         }
-        room.lastAccessTime = now
-        room.pruneExpiredParticipants(at: now, policy: policy)
-        rooms[name] = room
     }
 
     // MARK: - Expiry

@@ -6,10 +6,14 @@ public struct MediaRoomSettings: Sendable, Hashable {
     /// member is encoded separately (the cost a room pays when each leg needs its own encoder
     /// state, e.g. Opus with per-leg bitrate adaptation).
     public var sharedEncoding: Bool
+    /// The members whose mixer storage is allocated with the room; the room grows past it when
+    /// members join. One for a room that only ever holds one caller (a PIN dialogue).
+    public var expectedMembers: Int
 
     /// Creates room settings.
-    public init(sampleRate: Int, sharedEncoding: Bool = true) {
+    public init(sampleRate: Int, sharedEncoding: Bool = true, expectedMembers: Int = 64) {
         self.sampleRate = sampleRate
         self.sharedEncoding = sharedEncoding
+        self.expectedMembers = expectedMembers
     }
 }

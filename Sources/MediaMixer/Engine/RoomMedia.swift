@@ -24,8 +24,8 @@ final class RoomMedia {
     init(id: MediaRoomID, settings: MediaRoomSettings) throws {
         self.id = id
         self.settings = settings
-        mixer = try MixMinusMixer(configuration: MixMinusMixerConfiguration(sampleRate: settings.sampleRate, memberCapacity: 64))
-        activeEncodings.reserveCapacity(64)
+        mixer = try MixMinusMixer(configuration: MixMinusMixerConfiguration(sampleRate: settings.sampleRate, memberCapacity: settings.expectedMembers))
+        activeEncodings.reserveCapacity(settings.expectedMembers)
     }
 
     /// Adds a member to the mixer and builds their leg around `session`.
