@@ -23,7 +23,7 @@ struct BridgeApplication: Service, CustomStringConvertible {
         let logger = self.logger
         let save: @Sendable (CallStatistics) async -> Void = { statistics in
             do {
-                try store.save(statistics)
+                try await store.save(statistics)
             } catch {
                 logger.warning("call statistics not saved: \(error)")
             }

@@ -41,9 +41,10 @@ final class CallStatisticsStore: Sendable {
         return CallStatistics()
     }
 
-    /// Saves the counters in both places.
-    func save(_ statistics: CallStatistics) throws {
-        try database.write { db in
+    /// Saves the counters in both places. The database write runs on GRDB's own queue, so the
+    /// synchronous disk flush never holds one of the few threads the calls' tasks run on.
+    func save(_ statistics: CallStatistics) async throws {
+        try await database.write { db in
             try db.execute(
                 sql: """
                     INSERT INTO call_statistics (id, total, failed, seconds) VALUES (1, ?, ?, ?)

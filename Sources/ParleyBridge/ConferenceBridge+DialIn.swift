@@ -7,9 +7,7 @@ import SIPCore
 /// Driving each caller's PIN dialogue (``DialInCall``, spec §7.1–§7.3) and its timers.
 extension ConferenceBridge {
     func driveDialIn(_ id: Int, _ input: DialInInput) async {
-        guard var call = calls[id] else { return }
-        let actions = call.dialIn.receive(input)
-        calls[id] = call
+        guard let actions = calls[id]?.dialIn.receive(input) else { return }
         for action in actions {
             switch action {
             case .play(let list):
