@@ -63,6 +63,14 @@ static inline uint32_t parley_ortp_packet_timestamp(const mblk_t *packet) {
     return rtp_get_timestamp(packet);
 }
 
+static inline uint16_t parley_ortp_packet_sequence(const mblk_t *packet) {
+    return rtp_get_seqnumber(packet);
+}
+
+static inline uint32_t parley_ortp_packet_ssrc(const mblk_t *packet) {
+    return rtp_get_ssrc(packet);
+}
+
 /* Whether packets are still waiting in the session's receive queue (a macro over a private field). */
 static inline int parley_ortp_has_queued_packets(RtpSession *session) {
     return !qempty(&session->rtp.rq);
@@ -71,6 +79,11 @@ static inline int parley_ortp_has_queued_packets(RtpSession *session) {
 /* Counters kept in the session's rtp_stats_t (a field of the otherwise opaque session). */
 static inline uint64_t parley_ortp_packets_received(RtpSession *session) {
     return session->stats.packet_recv;
+}
+
+/* Packets oRTP dropped as older than the last one it handed out. */
+static inline uint64_t parley_ortp_packets_too_old(RtpSession *session) {
+    return session->stats.outoftime;
 }
 
 static inline uint64_t parley_ortp_packets_sent(RtpSession *session) {

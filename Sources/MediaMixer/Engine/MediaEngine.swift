@@ -77,14 +77,6 @@ public final class MediaEngine: Sendable {
         clock.resetStatistics()
     }
 
-    /// The most packets a member's jitter queue holds (240 ms of 20 ms packets, well above any delay
-    /// the adaptive jitter buffer settles on) instead of oRTP's 100: every queued packet lengthens
-    /// oRTP's walk for a free message block on each receive, and a queue that filled during a burst
-    /// stays full. parley-bridge with 2 000 G.711 members all sending spent 45 % of its CPU in that
-    /// walk with oRTP's default; with 25 the room took 127–133 % of a core, with 12 about 111 %
-    /// (8 saved nothing more and heard the talkers in fewer frames).
-    static let maximumQueuedPackets = 12
-
     /// Creates an empty room; it costs nothing until a member joins.
     /// - Throws: ``MediaEngineError`` when the rate is not 8000, 16000 or 48000 Hz.
     public func createRoom(_ settings: MediaRoomSettings) throws(MediaEngineError) -> MediaRoomID {
@@ -131,10 +123,9 @@ public final class MediaEngine: Sendable {
                 payloadType: stream.payloadType,
                 clockRate: stream.codec.rtpClockRate,
                 encodingName: stream.codec.encodingName,
-                jitterCompensation: stream.jitterCompensation,
-                adaptiveJitter: stream.adaptiveJitterBuffer,
                 symmetricRTP: stream.symmetricRTP,
-                maximumQueuedPackets: Self.maximumQueuedPackets
+                // The member's leg plays the packets out of its own PlayoutBuffer.
+                holdsPackets: false
             )
             try session.setRemote(address: stream.remoteAddress, port: stream.remotePort)
         } catch {

@@ -1,8 +1,8 @@
 /// One member's RTP leg on the media side: the oRTP session, the decoder, the resampler to the room
 /// rate, and every buffer the leg needs, allocated once when the member joins.
 ///
-/// Each tick the receive phase calls ``receive()`` (pull the due packet from oRTP's jitter buffer,
-/// decode it or conceal its loss, bring it to the room rate) and the send phase calls
+/// Each tick the receive phase calls ``receive()`` (move what arrived from oRTP into the leg's
+/// ``PlayoutBuffer``, take the packet due, decode it or conceal its loss, bring it to the room rate) and the send phase calls
 /// ``send(_:)`` with the frame encoded for the mix this member hears. Only media threads touch a leg,
 /// one at a time, ordered by the barriers between tick phases.
 final class MemberLeg {
@@ -37,10 +37,13 @@ final class MemberLeg {
     /// Decoded audio not mixed yet: the rest of a packet longer than 20 ms.
     private var decoded: DecodedAudioQueue
     private let payload: UnsafeMutableRawBufferPointer
+    /// Received packets waiting for their turn.
+    private var playout: PlayoutBuffer
     private var telephoneEvents: TelephoneEventReceiver
     private var ticks: Int64 = 0
     private let timestampIncrement: UInt32
-    private var receiveTimestamp: UInt32 = 0
+    /// The leg's media clock in the codec's RTP units; oRTP reads the sockets once per new value.
+    private var receiveClock: UInt32 = 0
     private var sendTimestamp: UInt32
     private var lastSource: UInt32 = 0
     private var ticksSinceLastPacket = Int.max
@@ -70,6 +73,7 @@ final class MemberLeg {
         codecFrame.initialize(repeating: 0)
         decoded = DecodedAudioQueue(sampleRate: codecRate)
         payload = .allocate(byteCount: 1500, alignment: 8)
+        playout = Self.makePlayoutBuffer(for: settings)
         timestampIncrement = settings.codec.timestampIncrement(ptime: 20)
         sendTimestamp = UInt32.random(in: 0...UInt32.max)
         telephoneEvents = TelephoneEventReceiver(clockRate: settings.codec.rtpClockRate)
@@ -91,34 +95,36 @@ final class MemberLeg {
     /// reached, and the peer must keep seeing one continuous stream from us.
     func continueStream(of previous: MemberLeg) {
         ticks = previous.ticks
-        receiveTimestamp = previous.receiveTimestamp
+        receiveClock = previous.receiveClock
         sendTimestamp = previous.sendTimestamp
         lastSource = previous.lastSource
         ticksSinceLastPacket = previous.ticksSinceLastPacket
         ticksWithoutMedia = previous.ticksWithoutMedia
-        if previous.settings.codec == settings.codec { decoded = previous.decoded }
+        if previous.settings.codec == settings.codec {
+            decoded = previous.decoded
+            playout = previous.playout
+        }
         sentFirstPacket = previous.sentFirstPacket
         pollsReadiness = previous.pollsReadiness
     }
 
     /// Mixes the next 20 ms of the peer's audio: what is left of a longer packet, else the packet
-    /// due now from oRTP, decoded or concealed; resampled to the room rate.
+    /// due now from the playout buffer, decoded or concealed; resampled to the room rate.
     func receive() {
         hasFrame = false
         ticks += 1
         let now = Duration.milliseconds(20 * ticks)
-        // The packet wanted starts where the audio already decoded ends.
-        let due = receiveTimestamp &+ UInt32(decoded.count * settings.codec.rtpClockRate / settings.codec.sampleRate)
-        receiveTimestamp &+= timestampIncrement
+        receiveClock &+= timestampIncrement
         let ready = socketReady
         socketReady = false
         ticksWithoutMedia += 1
         if ticksWithoutMedia == mediaTimeoutTicks { mediaTimedOut = true }
-        if pollsReadiness, !ready, ticksSinceLastPacket >= Self.concealmentTicks, !session.hasQueuedPackets, decoded.count == 0 {
-            // Nothing arrived, nothing queued, nothing to conceal: a silent member costs no system call.
+        if pollsReadiness, !ready, ticksSinceLastPacket >= Self.concealmentTicks, playout.isEmpty, decoded.count == 0 {
+            // Nothing arrived, nothing waits, nothing to conceal: a silent member costs no system call.
             return
         }
-        if !decoded.hasFrame { pull(due: due, now: now, socketReady: pollsReadiness ? ready : nil) }
+        if !pollsReadiness || ready { takeArrivals(socketReady: pollsReadiness ? ready : nil, now: now) }
+        if !decoded.hasFrame { pull() }
         if telephoneEvents.expiryDeadline != nil {
             // An event whose end packets were all lost is closed, so the next one with its timestamp counts.
             _ = telephoneEvents.expire(now: now)
@@ -131,22 +137,40 @@ final class MemberLeg {
         hasFrame = true
     }
 
-    /// Takes the packet due at `due` from oRTP into the decoded queue: decoded whole (however long),
-    /// a concealment frame for a loss, or a telephone event. `socketReady` is what the readiness
-    /// poll found, when the engine polls this leg.
-    private func pull(due: UInt32, now: Duration, socketReady: Bool?) {
-        let packet = try? session.receive(timestamp: due, into: payload, socketReady: socketReady)
-        let source = session.remoteSSRC
-        if source != lastSource {
-            if lastSource != 0 {
-                // A new source brings its own random timestamp base (RFC 3550 §5.1): map it afresh.
-                session.resynchronize()
-                telephoneEvents = TelephoneEventReceiver(clockRate: settings.codec.rtpClockRate)
-                changedSource = source
+    /// Moves every audio packet oRTP received into the playout buffer, reads telephone events at
+    /// once (they need no playout: each carries its own timing, RFC 4733 §2.5), and notices a new source.
+    private func takeArrivals(socketReady: Bool?, now: Duration) {
+        session.receiveArrived(clock: receiveClock, socketReady: socketReady) { packet in
+            ticksWithoutMedia = 0
+            if packet.payloadType == settings.telephoneEventPayloadType {
+                ticksSinceLastPacket = 0
+                // Telephone events are rare: the receiver's action array is the one allocation here.
+                for action in telephoneEvents.receive(timestamp: packet.timestamp, marker: packet.marker, payload: packet.payload, now: now) {
+                    if case .began(let digit) = action { completedDigit = digit.character }
+                }
+                return
             }
-            lastSource = source
+            playout.write(
+                sequence: packet.sequence, timestamp: packet.timestamp, payloadType: packet.payloadType,
+                marker: packet.marker, source: packet.source, payload: packet.payload)
         }
-        if packet != nil { ticksWithoutMedia = 0 }
+        let source = session.remoteSSRC
+        guard source != lastSource else { return }
+        if lastSource != 0 {
+            // A new source brings its own sequence and timestamp bases (RFC 3550 §5.1): oRTP must
+            // stop taking its packets for old ones, and key events are tracked afresh. The playout
+            // buffer starts afresh on its own at the new source's first packet.
+            session.resynchronize()
+            telephoneEvents = TelephoneEventReceiver(clockRate: settings.codec.rtpClockRate)
+            changedSource = source
+        }
+        lastSource = source
+    }
+
+    /// Takes the packet due from the playout buffer into the decoded queue: decoded whole (however
+    /// long), or a concealment frame for a loss.
+    private func pull() {
+        let packet = playout.take(into: payload)
         if let packet, packet.payloadType == settings.payloadType {
             ticksSinceLastPacket = 0
             let bytes = UnsafeBufferPointer(start: payload.baseAddress?.assumingMemoryBound(to: UInt8.self), count: packet.bytes)
@@ -159,17 +183,20 @@ final class MemberLeg {
             } else {
                 decoded.commit(decoder.concealLoss(into: decoded.nextFrameSpace))
             }
-        } else if let packet, packet.payloadType == settings.telephoneEventPayloadType {
-            ticksSinceLastPacket = 0
-            let bytes = UnsafeRawBufferPointer(start: payload.baseAddress, count: packet.bytes)
-            // Telephone events are rare: the receiver's action array is the one allocation here.
-            for action in telephoneEvents.receive(timestamp: packet.timestamp, marker: packet.marker, payload: bytes, now: now) {
-                if case .began(let digit) = action { completedDigit = digit.character }
-            }
         } else if ticksSinceLastPacket < Self.concealmentTicks {
             ticksSinceLastPacket += 1
             decoded.commit(decoder.concealLoss(into: decoded.nextFrameSpace))
         }
+    }
+
+    /// A playout buffer for the stream: it starts after the stream's jitter compensation and,
+    /// with adaptive playout, lets the delay fall to one packet of cushion.
+    private static func makePlayoutBuffer(for settings: RTPStreamSettings) -> PlayoutBuffer {
+        let (seconds, attoseconds) = settings.jitterCompensation.components
+        let startDepth = max(1, Int(seconds) * 50 + Int(attoseconds / 20_000_000_000_000_000))
+        return PlayoutBuffer(
+            payloadCapacity: settings.codec == .opus ? 1500 : 1024, startDepth: startDepth,
+            trimAbove: settings.adaptiveJitterBuffer ? 1 : startDepth)
     }
 
     /// Sends this tick's encoded frame of the mix the member hears.

@@ -52,10 +52,15 @@ public struct RTPSessionError: Error, Hashable, Sendable, CustomStringConvertibl
 /// caller's thread and returns at once: a media thread owns the session and drives it from its tick.
 /// It is not thread-safe and must stay on that thread.
 ///
-/// Receiving is pull-by-timestamp: each tick the owner asks for the packet due at its own media clock
-/// position (``receive(timestamp:into:)``). oRTP keeps the receive queue in sequence order, maps the
-/// sender's timestamps onto the caller's timeline at the first packet, holds packets back by the jitter
-/// compensation, and hands out at most one packet per call, discarding packets that became too old.
+/// Receiving works one of two ways, chosen when the session is made:
+/// - Pull-by-timestamp (`holdsPackets`, the default): each tick the owner asks for the packet due at
+///   its own media clock position (``receive(timestamp:into:socketReady:)``). oRTP keeps the receive
+///   queue in sequence order, maps the sender's timestamps onto the caller's timeline at the first
+///   packet, holds packets back by the jitter compensation, and hands out at most one packet per
+///   call, discarding packets that became too old.
+/// - As they arrive (``receiveArrived(clock:socketReady:_:)``): oRTP parses, counts and checks each
+///   packet and hands it over at once to an owner with its own playout buffer (the media engine's
+///   legs keep a playout buffer of their own).
 public final class RTPSession {
     /// The payload type (0–127) this session sends, and expects to receive.
     public private(set) var payloadType: Int
@@ -72,6 +77,7 @@ public final class RTPSession {
     private let dataGate: UnsafeMutablePointer<SocketReadGate>
     private let controlGate: UnsafeMutablePointer<SocketReadGate>
     private var readBudget = RTPReadBudget()
+    private var tooOldInARow = 0
 
     /// Creates a send-and-receive session bound to a local address.
     ///
@@ -90,6 +96,10 @@ public final class RTPSession {
     ///     RFC 4961), so phones behind NAT get media although their SDP names an unreachable address.
     ///   - ssrcChangeThreshold: Consecutive packets of a new SSRC after which oRTP accepts it as the
     ///     stream's source (RFC 3550 §8.2); packets of other sources are dropped until then.
+    ///   - holdsPackets: Whether oRTP's jitter buffer holds packets back until their timestamp is
+    ///     due (``receive(timestamp:into:socketReady:)``). Off, oRTP hands every packet over as it
+    ///     arrives (``receiveArrived(clock:socketReady:_:)``) to a caller with its own playout
+    ///     buffer, and the jitter settings have no effect.
     ///   - maximumQueuedPackets: The most packets the jitter queue holds before oRTP drops the
     ///     oldest (oRTP's default is 100). Each queued packet costs every later receive: the
     ///     session's message block allocator (`msgb_allocator_alloc`) walks all the blocks it ever
@@ -106,6 +116,7 @@ public final class RTPSession {
         adaptiveJitter: Bool = false,
         symmetricRTP: Bool = false,
         ssrcChangeThreshold: Int = 3,
+        holdsPackets: Bool = true,
         maximumQueuedPackets: Int = 100
     ) throws(RTPSessionError) {
         _ = ortpInitialization
@@ -130,7 +141,7 @@ public final class RTPSession {
         rtp_session_set_scheduling_mode(session, 0)
         rtp_session_set_blocking_mode(session, 0)
         rtp_session_set_payload_type(session, Int32(payloadType))
-        rtp_session_enable_jitter_buffer(session, 1)
+        rtp_session_enable_jitter_buffer(session, holdsPackets ? 1 : 0)
         rtp_session_enable_adaptive_jitter_compensation(session, adaptiveJitter ? 1 : 0)
         rtp_session_set_jitter_compensation(session, Int32(compensationMilliseconds))
         var jitterParameters = JBParameters()
@@ -283,13 +294,7 @@ public final class RTPSession {
         into buffer: UnsafeMutableRawBufferPointer,
         socketReady: Bool? = nil
     ) throws(RTPSessionError) -> (bytes: Int, payloadType: Int, marker: Bool, timestamp: UInt32, hasMore: Bool)? {
-        if let socketReady {
-            dataGate.pointee.open(reads: readBudget.dataReads(socketReady: socketReady))
-            controlGate.pointee.open(reads: readBudget.controlReads())
-        } else {
-            dataGate.pointee.open(reads: RTPReadBudget.unlimited)
-            controlGate.pointee.open(reads: RTPReadBudget.unlimited)
-        }
+        openGates(socketReady: socketReady)
         let received = rtp_session_recvm_with_ts(session, timestamp)
         if socketReady == true { readBudget.finishReadyReceive(packetsRead: dataGate.pointee.packetsRead) }
         guard let packet = received else { return nil }
@@ -309,6 +314,81 @@ public final class RTPSession {
             timestamp: parley_ortp_packet_timestamp(packet),
             hasMore: parley_ortp_has_queued_packets(session) != 0
         )
+    }
+
+    /// A packet as it arrived, valid only inside the closure it is handed to.
+    public struct ArrivedPacket {
+        /// The RTP sequence number.
+        public let sequence: UInt16
+        /// The sender's RTP timestamp.
+        public let timestamp: UInt32
+        /// The payload type number.
+        public let payloadType: Int
+        /// The marker bit.
+        public let marker: Bool
+        /// The synchronisation source.
+        public let source: UInt32
+        /// The payload, borrowed from oRTP's message block.
+        public let payload: UnsafeRawBufferPointer
+    }
+
+    /// Hands every packet received since the last call to `body`, in sequence order, for a session
+    /// created with `holdsPackets: false`. Reads the sockets as ``receive(timestamp:into:socketReady:)``
+    /// does; `clock` is the caller's media clock position, which must advance between calls for
+    /// oRTP to read the sockets again. oRTP still parses each packet, counts it for RTCP, latches
+    /// symmetric RTP and follows SSRC changes; its queue is left empty, so its block allocator stays
+    /// short.
+    ///
+    /// oRTP drops a packet older than the last one it handed out, which is right for a reordered
+    /// straggler and wrong for a peer that started its sequence numbers afresh under the same
+    /// SSRC (another device after a re-INVITE): when ``tooOldLimit`` packets in a row were dropped
+    /// so, the session is resynchronised and takes the new sequence.
+    public func receiveArrived(clock: UInt32, socketReady: Bool?, _ body: (ArrivedPacket) -> Void) {
+        let tooOldBefore = parley_ortp_packets_too_old(session)
+        var delivered = false
+        defer { watchForRestartedSequence(droppedAsTooOld: parley_ortp_packets_too_old(session) - tooOldBefore, delivered: delivered) }
+        openGates(socketReady: socketReady)
+        // The first call reads the sockets; the next ones (same clock) only take what oRTP queued.
+        var next = rtp_session_recvm_with_ts(session, clock)
+        if socketReady == true { readBudget.finishReadyReceive(packetsRead: dataGate.pointee.packetsRead) }
+        while let packet = next {
+            var start: UnsafeMutablePointer<UInt8>?
+            let length = max(0, Int(rtp_get_payload(packet, &start)))
+            body(ArrivedPacket(
+                sequence: parley_ortp_packet_sequence(packet),
+                timestamp: parley_ortp_packet_timestamp(packet),
+                payloadType: Int(parley_ortp_packet_payload_type(packet)),
+                marker: parley_ortp_packet_marker(packet) != 0,
+                source: parley_ortp_packet_ssrc(packet),
+                payload: UnsafeRawBufferPointer(start: start, count: start == nil ? 0 : length)))
+            freemsg(packet)
+            delivered = true
+            next = parley_ortp_has_queued_packets(session) != 0 ? rtp_session_recvm_with_ts(session, clock) : nil
+        }
+    }
+
+    /// Packets in a row dropped as too old after which the sender is taken to have restarted its sequence.
+    static let tooOldLimit = 8
+
+    private func watchForRestartedSequence(droppedAsTooOld: UInt64, delivered: Bool) {
+        if delivered {
+            tooOldInARow = 0
+        }
+        tooOldInARow += Int(droppedAsTooOld)
+        if tooOldInARow >= Self.tooOldLimit {
+            tooOldInARow = 0
+            resynchronize()
+        }
+    }
+
+    private func openGates(socketReady: Bool?) {
+        if let socketReady {
+            dataGate.pointee.open(reads: readBudget.dataReads(socketReady: socketReady))
+            controlGate.pointee.open(reads: readBudget.controlReads())
+        } else {
+            dataGate.pointee.open(reads: RTPReadBudget.unlimited)
+            controlGate.pointee.open(reads: RTPReadBudget.unlimited)
+        }
     }
 
     /// Receives into the start of `buffer`, whose count is its capacity; see the pointer-based
