@@ -368,7 +368,7 @@ public final class RTPSession {
     }
 
     /// Packets in a row dropped as too old after which the sender is taken to have restarted its sequence.
-    static let tooOldLimit = 8
+    public static let tooOldLimit = 8
 
     private func watchForRestartedSequence(droppedAsTooOld: UInt64, delivered: Bool) {
         if delivered {

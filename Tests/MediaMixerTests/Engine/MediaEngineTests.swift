@@ -150,6 +150,24 @@ struct MediaEngineTests {
         #expect(heardTones(room.peers[2], among: [1_000]).isEmpty)
     }
 
+    @Test("A phone replaced by another that starts the same SSRC's sequence over keeps being heard")
+    func restartedSequenceUnderSameSSRC() async throws {
+        var room = try TestRoom(rate: 8_000)
+        try room.join(.pcmu, tone: 440)
+        try room.join(.pcmu, tone: nil)
+        try await Task.sleep(for: .milliseconds(1_000))
+        #expect(heardTones(room.peers[1], among: [440, 660]) == [440])
+        // Test peers share one seed, so the replacement sends with the first phone's SSRC and from
+        // its first sequence number and timestamp: a second behind what the engine already played.
+        room.peers[0].stop()
+        let replacement = try RTPTestPeer(codec: .pcmu, toneFrequency: 660)
+        replacement.start(sendingTo: room.ports[0])
+        room.peers.append(replacement)
+        try await Task.sleep(for: .milliseconds(1_200))
+        _ = await room.finish()
+        #expect(heardTones(room.peers[1], among: [440, 660]) == [660])
+    }
+
     @Test("A prompt played to the room but one member reaches everyone else")
     func promptToRoomButOne() async throws {
         var room = try TestRoom(rate: 8_000)
