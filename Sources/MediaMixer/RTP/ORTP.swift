@@ -200,11 +200,6 @@ public final class RTPSession {
         rtp_session_resync(session)
     }
 
-    /// Whether received packets wait in oRTP's queue for a later timestamp.
-    public var hasQueuedPackets: Bool {
-        parley_ortp_has_queued_packets(session) != 0
-    }
-
     /// Packets received on the socket so far, whether or not they were handed out in time.
     public var packetsReceived: UInt64 {
         parley_ortp_packets_received(session)
@@ -294,21 +289,17 @@ public final class RTPSession {
         into buffer: UnsafeMutableRawBufferPointer,
         socketReady: Bool? = nil
     ) throws(RTPSessionError) -> (bytes: Int, payloadType: Int, marker: Bool, timestamp: UInt32, hasMore: Bool)? {
-        openGates(socketReady: socketReady)
-        let received = rtp_session_recvm_with_ts(session, timestamp)
-        if socketReady == true { readBudget.finishReadyReceive(packetsRead: dataGate.pointee.packetsRead) }
-        guard let packet = received else { return nil }
+        guard let packet = readSockets(clock: timestamp, socketReady: socketReady) else { return nil }
         defer { freemsg(packet) }
-        var start: UnsafeMutablePointer<UInt8>?
-        let length = max(0, Int(rtp_get_payload(packet, &start)))
-        guard length <= buffer.count else {
-            throw RTPSessionError(.bufferTooSmall, "payload of \(length) bytes, buffer of \(buffer.count)")
+        let payload = Self.payload(of: packet)
+        guard payload.count <= buffer.count else {
+            throw RTPSessionError(.bufferTooSmall, "payload of \(payload.count) bytes, buffer of \(buffer.count)")
         }
-        if length > 0, let start, let destination = buffer.baseAddress {
-            destination.copyMemory(from: start, byteCount: length)
+        if let source = payload.baseAddress, let destination = buffer.baseAddress {
+            destination.copyMemory(from: source, byteCount: payload.count)
         }
         return (
-            bytes: length,
+            bytes: payload.count,
             payloadType: Int(parley_ortp_packet_payload_type(packet)),
             marker: parley_ortp_packet_marker(packet) != 0,
             timestamp: parley_ortp_packet_timestamp(packet),
@@ -347,20 +338,16 @@ public final class RTPSession {
         let tooOldBefore = parley_ortp_packets_too_old(session)
         var delivered = false
         defer { watchForRestartedSequence(droppedAsTooOld: parley_ortp_packets_too_old(session) - tooOldBefore, delivered: delivered) }
-        openGates(socketReady: socketReady)
         // The first call reads the sockets; the next ones (same clock) only take what oRTP queued.
-        var next = rtp_session_recvm_with_ts(session, clock)
-        if socketReady == true { readBudget.finishReadyReceive(packetsRead: dataGate.pointee.packetsRead) }
+        var next = readSockets(clock: clock, socketReady: socketReady)
         while let packet = next {
-            var start: UnsafeMutablePointer<UInt8>?
-            let length = max(0, Int(rtp_get_payload(packet, &start)))
             body(ArrivedPacket(
                 sequence: parley_ortp_packet_sequence(packet),
                 timestamp: parley_ortp_packet_timestamp(packet),
                 payloadType: Int(parley_ortp_packet_payload_type(packet)),
                 marker: parley_ortp_packet_marker(packet) != 0,
                 source: parley_ortp_packet_ssrc(packet),
-                payload: UnsafeRawBufferPointer(start: start, count: start == nil ? 0 : length)))
+                payload: Self.payload(of: packet)))
             freemsg(packet)
             delivered = true
             next = parley_ortp_has_queued_packets(session) != 0 ? rtp_session_recvm_with_ts(session, clock) : nil
@@ -381,7 +368,9 @@ public final class RTPSession {
         }
     }
 
-    private func openGates(socketReady: Bool?) {
+    /// Opens the read gates for this receive (see ``RTPReadBudget``), lets oRTP read the sockets
+    /// and returns the first packet it hands out for `clock`.
+    private func readSockets(clock: UInt32, socketReady: Bool?) -> UnsafeMutablePointer<mblk_t>? {
         if let socketReady {
             dataGate.pointee.open(reads: readBudget.dataReads(socketReady: socketReady))
             controlGate.pointee.open(reads: readBudget.controlReads())
@@ -389,6 +378,16 @@ public final class RTPSession {
             dataGate.pointee.open(reads: RTPReadBudget.unlimited)
             controlGate.pointee.open(reads: RTPReadBudget.unlimited)
         }
+        let packet = rtp_session_recvm_with_ts(session, clock)
+        if socketReady == true { readBudget.finishReadyReceive(packetsRead: dataGate.pointee.packetsRead) }
+        return packet
+    }
+
+    /// The payload of a received packet, borrowed from its message block.
+    private static func payload(of packet: UnsafeMutablePointer<mblk_t>) -> UnsafeRawBufferPointer {
+        var start: UnsafeMutablePointer<UInt8>?
+        let length = max(0, Int(rtp_get_payload(packet, &start)))
+        return UnsafeRawBufferPointer(start: start, count: start == nil ? 0 : length)
     }
 
     /// Receives into the start of `buffer`, whose count is its capacity; see the pointer-based

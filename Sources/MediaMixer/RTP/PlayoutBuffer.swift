@@ -148,8 +148,7 @@ final class PlayoutBuffer {
             started = true
             advanceToFirstWaiting()
         }
-        let slot = Int(nextSequence) & (slotCount - 1)
-        guard slots[slot].occupied, slots[slot].sequence == nextSequence else {
+        guard let slot = waitingSlot(nextSequence) else {
             if count > 0 {
                 // Later packets wait: this one is lost.
                 nextSequence &+= 1
@@ -198,8 +197,7 @@ final class PlayoutBuffer {
 
     /// Drops the packet due next (or its empty place) and moves on.
     private func dropNext() {
-        let slot = Int(nextSequence) & (slotCount - 1)
-        if slots[slot].occupied, slots[slot].sequence == nextSequence {
+        if let slot = waitingSlot(nextSequence) {
             slots[slot].occupied = false
             count -= 1
             droppedPackets += 1
@@ -210,9 +208,14 @@ final class PlayoutBuffer {
     /// Moves the play position to the oldest waiting packet.
     private func advanceToFirstWaiting() {
         for _ in 0..<slotCount {
-            let slot = Int(nextSequence) & (slotCount - 1)
-            if slots[slot].occupied, slots[slot].sequence == nextSequence { return }
+            if waitingSlot(nextSequence) != nil { return }
             nextSequence &+= 1
         }
+    }
+
+    /// The slot holding packet `sequence`, if it waits.
+    private func waitingSlot(_ sequence: UInt16) -> Int? {
+        let slot = Int(sequence) & (slotCount - 1)
+        return slots[slot].occupied && slots[slot].sequence == sequence ? slot : nil
     }
 }
