@@ -77,10 +77,7 @@ final class MemberLeg {
         timestampIncrement = settings.codec.timestampIncrement(ptime: 20)
         sendTimestamp = UInt32.random(in: 0...UInt32.max)
         telephoneEvents = TelephoneEventReceiver(clockRate: settings.codec.rtpClockRate)
-        mediaTimeoutTicks = settings.mediaTimeout.map { timeout in
-            let (seconds, attoseconds) = timeout.components
-            return max(1, Int(seconds) * 50 + Int(attoseconds / 20_000_000_000_000_000))
-        }
+        mediaTimeoutTicks = settings.mediaTimeout.map(Self.ticks)
         keyTones = settings.detectsInBandDTMF ? try KeyToneListener(sampleRate: codecRate) : nil
     }
 
@@ -189,11 +186,16 @@ final class MemberLeg {
         }
     }
 
+    /// 20 ms ticks in `duration`, at least one.
+    private static func ticks(_ duration: Duration) -> Int {
+        let (seconds, attoseconds) = duration.components
+        return max(1, Int(seconds) * 50 + Int(attoseconds / 20_000_000_000_000_000))
+    }
+
     /// A playout buffer for the stream: it starts after the stream's jitter compensation and,
     /// with adaptive playout, lets the delay fall to one packet of cushion.
     private static func makePlayoutBuffer(for settings: RTPStreamSettings) -> PlayoutBuffer {
-        let (seconds, attoseconds) = settings.jitterCompensation.components
-        let startDepth = max(1, Int(seconds) * 50 + Int(attoseconds / 20_000_000_000_000_000))
+        let startDepth = ticks(settings.jitterCompensation)
         return PlayoutBuffer(
             payloadCapacity: settings.codec == .opus ? 1500 : 1024, startDepth: startDepth,
             trimAbove: settings.adaptiveJitterBuffer ? 1 : startDepth)
