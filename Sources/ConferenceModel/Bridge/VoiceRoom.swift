@@ -33,11 +33,11 @@ public struct VoiceRoom: Sendable, Hashable {
 
     /// Drops finished rows past their expiry (SEMS `cleanExpired`); pruning counts as activity.
     public mutating func pruneExpiredParticipants(at now: Date, policy: VoiceRoomPolicy) {
-        let before = participants.count
+        // Rows are looked at in place, not copied out one by one: a busy room holds hundreds of
+        // finished rows, and every status change of any call in it comes here.
+        guard participants.indices.contains(where: { participants[$0].isExpired(at: now, policy: policy) }) else { return }
         participants.removeAll { $0.isExpired(at: now, policy: policy) }
-        if participants.count != before {
-            lastAccessTime = now
-        }
+        lastAccessTime = now
     }
 
     /// The rows with a live call behind them (connecting, ringing, connected), which
@@ -48,7 +48,7 @@ public struct VoiceRoom: Sendable, Hashable {
 
     /// The index of the first row with this call tag, in any status.
     public func participantIndex(callTag: String) -> Int? {
-        participants.firstIndex { $0.callTag == callTag }
+        participants.indices.first { participants[$0].callTag == callTag }
     }
 
     /// Adds a call's row, or fills in the first invitation (empty call tag) with the same
