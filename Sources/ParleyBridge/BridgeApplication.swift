@@ -36,7 +36,7 @@ struct BridgeApplication: Service, CustomStringConvertible {
                     listenAddresses: settings.listenAddresses, productName: "Parley bridge",
                     advertisedHost: settings.advertisedHost),
                 contactUser: "conference", sessionTimers: settings.sessionTimers,
-                maximumUnansweredCalls: settings.maximumUnansweredCalls),
+                maximumUnansweredCalls: settings.maximumUnansweredCalls, eventDelivery: .combined),
             eventLoop: MultiThreadedEventLoopGroup.singleton.next(), logger: logger)
         for address in try await manager.start() {
             Self.announce("parley-bridge listening on \(address.transport.rawValue.lowercased()):\(address.host):\(address.port)")

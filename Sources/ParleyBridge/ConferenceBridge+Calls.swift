@@ -21,17 +21,45 @@ extension ConferenceBridge {
         if invite.body.isEmpty { offerLate(handle.id) }
     }
 
+    /// Takes the manager's calls and their events one at a time, in the order they happened: one
+    /// consumer, which drains what piled up while it was busy without being woken for each.
+    func serveCalls() async {
+        for await activity in manager.activity {
+            switch activity {
+            case .incoming(let handle): accept(handle)
+            case .event(let event, let id): await handle(event, call: id)
+            }
+        }
+    }
+
     func register(_ call: BridgeCall) {
         let id = call.handle.id
         calls[id] = call
         callsByTag[call.callTag] = id
-        let events = call.handle.events
-        Task {
-            for await event in events { await self.handle(event, call: id) }
+    }
+
+    /// Handles, in order, the events a dial-out reported before ``register(_:)`` (its response
+    /// can overtake `placeCall`'s return from the manager), and those that come meanwhile.
+    func handleEventsBeforeRegistration(of id: Int) async {
+        while let queued = eventsBeforeRegistration[id] {
+            guard let event = queued.first else {
+                eventsBeforeRegistration[id] = nil
+                return
+            }
+            eventsBeforeRegistration[id]?.removeFirst()
+            await handleRegistered(event, call: id)
         }
     }
 
     func handle(_ event: InviteSessionEvent, call id: Int) async {
+        guard calls[id] != nil, eventsBeforeRegistration[id] == nil else {
+            eventsBeforeRegistration[id, default: []].append(event)
+            return
+        }
+        await handleRegistered(event, call: id)
+    }
+
+    private func handleRegistered(_ event: InviteSessionEvent, call id: Int) async {
         guard let call = calls[id] else { return }
         switch event {
         case .offerReceived(let offer):

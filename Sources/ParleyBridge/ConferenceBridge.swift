@@ -28,6 +28,8 @@ actor ConferenceBridge: ConferenceCallControl {
     var conferences: [String: ConferenceMix] = [:]
     /// Which call each batch of prompts belongs to, and whether its end matters to the PIN dialogue.
     var promptOwners: [UInt64: (call: Int, reportsEnd: Bool)] = [:]
+    /// Events of a dial-out that arrived while its INVITE was being placed, before it was registered.
+    var eventsBeforeRegistration: [Int: [InviteSessionEvent]] = [:]
     var nextToken: UInt64 = 0
     var nextTimerGeneration: UInt64 = 0
 
@@ -49,9 +51,7 @@ actor ConferenceBridge: ConferenceCallControl {
     /// Serves until the incoming calls and the media events end (the manager and engine shut down).
     nonisolated func run() async {
         await withDiscardingTaskGroup { group in
-            group.addTask {
-                for await call in self.manager.incomingCalls { await self.accept(call) }
-            }
+            group.addTask { await self.serveCalls() }
             group.addTask {
                 for await event in self.engine.events { await self.handle(event) }
             }
@@ -89,6 +89,7 @@ actor ConferenceBridge: ConferenceCallControl {
             call.sdpSessionID = sessionID
             call.localPort = port
             register(call)
+            await handleEventsBeforeRegistration(of: handle.id)
         } catch {
             ports.release(port)
             throw error

@@ -7,7 +7,9 @@ public final class InviteCall: Sendable {
     public let id: Int
     /// The INVITE that opened the call: as received, or as first sent.
     public let invite: SIPMessage
-    /// What the session reports, ending after ``InviteSessionEvent/terminated(_:)``.
+    /// What the session reports, ending after ``InviteSessionEvent/terminated(_:)``; with
+    /// ``InviteSessionManager/EventDelivery/combined`` delivery the events go to the manager's
+    /// ``InviteSessionManager/activity`` instead and this stream ends at once.
     public let events: AsyncStream<InviteSessionEvent>
     private let registry: InviteSessionRegistry
 

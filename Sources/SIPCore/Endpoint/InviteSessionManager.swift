@@ -3,8 +3,8 @@ import NIOCore
 
 /// The INVITE usage on top of a ``SIPEndpoint``: routes INVITE, ACK, BYE, CANCEL, UPDATE, INFO
 /// and re-INVITEs to their ``InviteSession`` by dialog, answers in-dialog requests of unknown
-/// dialogs with 481 (RFC 3261 §12.2.2), hands new calls to ``incomingCalls`` and places calls
-/// with ``invite(to:from:sdp:credentials:headers:destination:)``. Every other request goes to
+/// dialogs with 481 (RFC 3261 §12.2.2), hands new calls to ``incomingCalls`` (or ``activity``,
+/// see ``EventDelivery``) and places calls with ``invite(to:from:sdp:credentials:headers:destination:)``. Every other request goes to
 /// the handler given at creation.
 public final class InviteSessionManager: Sendable {
     /// What the manager needs beside the endpoint's own configuration.
@@ -21,26 +21,43 @@ public final class InviteSessionManager: Sendable {
         /// a new INVITE gets `503 Service Unavailable` with `Retry-After` (RFC 3261 §21.5.4), so a
         /// UA that falls behind keeps the calls it has instead of losing them all; `nil` for no limit.
         public var maximumUnansweredCalls: Int?
+        /// Where new calls and the calls' events are delivered.
+        public var eventDelivery: EventDelivery
 
         /// Creates a configuration.
         public init(
             endpoint: SIPEndpoint.Configuration, contactUser: String? = nil,
             sessionTimers: SessionTimerConfiguration? = nil,
             allowedMethods: [SIPMethod] = [.invite, .ack, .bye, .cancel, .update, .info, .options],
-            maximumUnansweredCalls: Int? = nil
+            maximumUnansweredCalls: Int? = nil, eventDelivery: EventDelivery = .perCall
         ) {
             self.endpoint = endpoint
             self.contactUser = contactUser
             self.sessionTimers = sessionTimers
             self.allowedMethods = allowedMethods
             self.maximumUnansweredCalls = maximumUnansweredCalls
+            self.eventDelivery = eventDelivery
         }
+    }
+
+    /// Where a manager delivers new calls and the calls' events.
+    public enum EventDelivery: Sendable {
+        /// New calls on ``InviteSessionManager/incomingCalls``, each call's events on its own
+        /// ``InviteCall/events``: a consumer per call. ``InviteSessionManager/activity`` ends at once.
+        case perCall
+        /// New calls and every call's events on ``InviteSessionManager/activity``, in the order
+        /// they happened: one consumer for all calls, which a busy server drains in batches
+        /// instead of being woken once per event of each call. ``InviteSessionManager/incomingCalls``
+        /// and each ``InviteCall/events`` end at once.
+        case combined
     }
 
     /// The endpoint the calls run on.
     public let endpoint: SIPEndpoint
-    /// Calls arriving: answer, ring or reject each one.
+    /// Calls arriving: answer, ring or reject each one (``EventDelivery/perCall`` delivery).
     public let incomingCalls: AsyncStream<InviteCall>
+    /// Calls arriving and every call's events (``EventDelivery/combined`` delivery).
+    public let activity: AsyncStream<InviteSessionActivity>
     private let registry: InviteSessionRegistry
 
     /// Creates the manager and its endpoint on `eventLoop`; `otherRequests` gets every request
@@ -50,13 +67,19 @@ public final class InviteSessionManager: Sendable {
         configuration: Configuration, eventLoop: EventLoop, logger: Logger = Logger(label: "parley.sip.invite"),
         otherRequests: (@Sendable (IncomingRequest) -> Void)? = nil
     ) {
-        let (calls, continuation) = AsyncStream<InviteCall>.makeStream()
+        let (calls, callsContinuation) = AsyncStream<InviteCall>.makeStream()
+        let (activity, activityContinuation) = AsyncStream<InviteSessionActivity>.makeStream()
+        switch configuration.eventDelivery {
+        case .perCall: activityContinuation.finish()
+        case .combined: callsContinuation.finish()
+        }
         let registry = InviteSessionRegistry(
-            configuration: configuration, eventLoop: eventLoop, logger: logger, incomingCalls: continuation,
-            otherRequests: otherRequests)
+            configuration: configuration, eventLoop: eventLoop, logger: logger, incomingCalls: callsContinuation,
+            activity: activityContinuation, otherRequests: otherRequests)
         self.endpoint = registry.endpoint
         self.registry = registry
         self.incomingCalls = calls
+        self.activity = activity
     }
 
     /// Binds the endpoint and returns its addresses; each call's Contact is the one of its transport.

@@ -14,7 +14,8 @@ final class InviteSessionRegistry: @unchecked Sendable {
     private final class Entry {
         var session: InviteSession
         let events: AsyncStream<InviteSessionEvent>
-        let continuation: AsyncStream<InviteSessionEvent>.Continuation
+        /// The call's own stream; `nil` with combined delivery, where events go to the manager's activity.
+        let continuation: AsyncStream<InviteSessionEvent>.Continuation?
         /// The requests still to be answered, by CSeq, with their server transaction.
         var responders: [SIPCSeq: IncomingRequest] = [:]
         /// Where requests outside the dialog go (an outbound proxy), if not to the Request-URI.
@@ -30,7 +31,7 @@ final class InviteSessionRegistry: @unchecked Sendable {
 
         init(
             session: InviteSession, events: AsyncStream<InviteSessionEvent>,
-            continuation: AsyncStream<InviteSessionEvent>.Continuation, outboundDestination: SIPTransportAddress?,
+            continuation: AsyncStream<InviteSessionEvent>.Continuation?, outboundDestination: SIPTransportAddress?,
             transport: SIPTransportProtocol, inviteKey: String
         ) {
             self.session = session
@@ -56,6 +57,9 @@ final class InviteSessionRegistry: @unchecked Sendable {
     private let configuration: InviteSessionManager.Configuration
     private let logger: Logger
     private let incomingCalls: AsyncStream<InviteCall>.Continuation
+    private let activity: AsyncStream<InviteSessionActivity>.Continuation
+    /// With combined delivery, the one already finished stream every call's ``InviteCall/events`` is.
+    private let finishedEvents: AsyncStream<InviteSessionEvent>?
     private let otherRequests: (@Sendable (IncomingRequest) -> Void)?
     private let screen: UASRequestScreen
     private var entries: [Int: Entry] = [:]
@@ -70,12 +74,22 @@ final class InviteSessionRegistry: @unchecked Sendable {
 
     init(
         configuration: InviteSessionManager.Configuration, eventLoop: EventLoop, logger: Logger,
-        incomingCalls: AsyncStream<InviteCall>.Continuation, otherRequests: (@Sendable (IncomingRequest) -> Void)?
+        incomingCalls: AsyncStream<InviteCall>.Continuation, activity: AsyncStream<InviteSessionActivity>.Continuation,
+        otherRequests: (@Sendable (IncomingRequest) -> Void)?
     ) {
         self.eventLoop = eventLoop
         self.configuration = configuration
         self.logger = logger
         self.incomingCalls = incomingCalls
+        self.activity = activity
+        switch configuration.eventDelivery {
+        case .perCall:
+            finishedEvents = nil
+        case .combined:
+            let (events, continuation) = AsyncStream<InviteSessionEvent>.makeStream()
+            continuation.finish()
+            finishedEvents = events
+        }
         self.otherRequests = otherRequests
         screen = UASRequestScreen(
             allowedMethods: configuration.allowedMethods,
@@ -180,7 +194,11 @@ final class InviteSessionRegistry: @unchecked Sendable {
         if let entry = entries[call] {
             entry.awaitsUser = true
             unansweredCalls += 1
-            incomingCalls.yield(InviteCall(id: call, invite: request, events: entry.events, registry: self))
+            let handle = InviteCall(id: call, invite: request, events: entry.events, registry: self)
+            switch configuration.eventDelivery {
+            case .perCall: incomingCalls.yield(handle)
+            case .combined: activity.yield(.incoming(handle))
+            }
         }
         perform(actions, for: call)
     }
@@ -212,13 +230,14 @@ final class InviteSessionRegistry: @unchecked Sendable {
 
     func shutdown() {
         eventLoop.assertInEventLoop()
-        for entry in entries.values { entry.continuation.finish() }
+        for entry in entries.values { entry.continuation?.finish() }
         entries = [:]
         unansweredCalls = 0
         callsByDialog = [:]
         callsByInvite = [:]
         timers = [:]
         incomingCalls.finish()
+        activity.finish()
     }
 
     // MARK: - Driving sessions
@@ -228,10 +247,18 @@ final class InviteSessionRegistry: @unchecked Sendable {
     ) -> Int {
         let call = nextCallID
         nextCallID += 1
-        let (stream, continuation) = AsyncStream<InviteSessionEvent>.makeStream()
-        entries[call] = Entry(
-            session: session, events: stream, continuation: continuation, outboundDestination: outbound,
-            transport: transport, inviteKey: inviteKey)
+        let entry: Entry
+        if let finishedEvents {
+            entry = Entry(
+                session: session, events: finishedEvents, continuation: nil, outboundDestination: outbound,
+                transport: transport, inviteKey: inviteKey)
+        } else {
+            let (stream, continuation) = AsyncStream<InviteSessionEvent>.makeStream()
+            entry = Entry(
+                session: session, events: stream, continuation: continuation, outboundDestination: outbound,
+                transport: transport, inviteKey: inviteKey)
+        }
+        entries[call] = entry
         callsByInvite[inviteKey] = call
         return call
     }
@@ -269,7 +296,11 @@ final class InviteSessionRegistry: @unchecked Sendable {
             case .cancel(let timer):
                 timers.removeValue(forKey: TimerID(call: call, timer: timer))
             case .report(let event):
-                entry.continuation.yield(event)
+                if let continuation = entry.continuation {
+                    continuation.yield(event)
+                } else {
+                    activity.yield(.event(event, call: call))
+                }
                 if case .terminated = event { remove(call) }
             }
         }
@@ -317,7 +348,7 @@ final class InviteSessionRegistry: @unchecked Sendable {
     private func remove(_ call: Int) {
         guard let entry = entries.removeValue(forKey: call) else { return }
         if entry.awaitsUser { unansweredCalls -= 1 }
-        entry.continuation.finish()
+        entry.continuation?.finish()
         for id in entry.dialogIDs where callsByDialog[id] == call { callsByDialog[id] = nil }
         if callsByInvite[entry.inviteKey] == call { callsByInvite[entry.inviteKey] = nil }
         for timer in InviteSession.allTimers { timers.removeValue(forKey: TimerID(call: call, timer: timer)) }

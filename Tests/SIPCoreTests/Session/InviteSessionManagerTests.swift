@@ -6,11 +6,13 @@ import Testing
 /// Two ``InviteSessionManager``s calling each other over real UDP on 127.0.0.1: the UAC and UAS
 /// drivers together — INVITE/200/ACK, INFO with DTMF, hold by UPDATE, BYE.
 struct InviteSessionManagerTests {
-    static func manager(maximumUnansweredCalls: Int? = nil) async throws -> (InviteSessionManager, SIPTransportAddress) {
+    static func manager(
+        maximumUnansweredCalls: Int? = nil, eventDelivery: InviteSessionManager.EventDelivery = .perCall
+    ) async throws -> (InviteSessionManager, SIPTransportAddress) {
         let manager = InviteSessionManager(
             configuration: .init(
                 endpoint: .init(listenAddresses: [try SIPTransportAddress(.udp, host: "127.0.0.1", port: 0)]),
-                contactUser: "conf", maximumUnansweredCalls: maximumUnansweredCalls),
+                contactUser: "conf", maximumUnansweredCalls: maximumUnansweredCalls, eventDelivery: eventDelivery),
             eventLoop: MultiThreadedEventLoopGroup.singleton.next())
         let bound = try await manager.start()
         return (manager, try #require(bound.first))
@@ -125,6 +127,52 @@ struct InviteSessionManagerTests {
         #expect(await end(of: third) == .established, "answered calls no longer count against the limit")
         first.hangUp()
         third.hangUp()
+        await caller.shutdown()
+        await callee.shutdown()
+    }
+
+    /// Combined delivery: two calls arrive on one stream, each call's events follow its arrival
+    /// on that stream in order and name their call, and the per-call streams end at once.
+    @Test func combinedDeliveryPutsCallsAndTheirEventsOnOneStream() async throws {
+        let (callee, calleeAddress) = try await Self.manager(eventDelivery: .combined)
+        let (caller, _) = try await Self.manager()
+        for await _ in callee.incomingCalls { Issue.record("incoming calls go to the activity stream") }
+        let to = SIPNameAddress(uri: SIPURI(user: "conf", host: "127.0.0.1", port: calleeAddress.port))
+        let first = try await caller.invite(
+            to: to, from: SIPNameAddress(uri: SIPURI(user: "first", host: "127.0.0.1")), sdp: try Self.sdp(version: 1, port: 40000))
+        let second = try await caller.invite(
+            to: to, from: SIPNameAddress(uri: SIPURI(user: "second", host: "127.0.0.1")), sdp: try Self.sdp(version: 1, port: 40002))
+        var arrived: [Int] = []
+        var handles: [Int: InviteCall] = [:]
+        var eventsByCall: [Int: [InviteSessionEvent]] = [:]
+        var ended = 0
+        for await activity in callee.activity {
+            switch activity {
+            case .incoming(let call):
+                for await _ in call.events { Issue.record("a call's events go to the activity stream") }
+                arrived.append(call.id)
+                handles[call.id] = call
+                eventsByCall[call.id] = []
+            case .event(let event, let id):
+                #expect(arrived.contains(id), "an event follows its call's arrival")
+                eventsByCall[id, default: []].append(event)
+                switch event {
+                case .offerReceived: handles[id]?.answer(sdp: try Self.sdp(version: 1, port: 41000 + id * 2))
+                case .established where eventsByCall.values.allSatisfy({ $0.contains(.established) }) && arrived.count == 2:
+                    first.hangUp()
+                    second.hangUp()
+                case .terminated: ended += 1
+                default: break
+                }
+            }
+            if ended == 2 { break }
+        }
+        #expect(arrived.count == 2)
+        for id in arrived {
+            #expect(eventsByCall[id]?.first.map { if case .offerReceived = $0 { true } else { false } } == true)
+            #expect(eventsByCall[id]?.contains(.established) == true)
+            #expect(eventsByCall[id]?.last == .terminated(.remoteHangUp))
+        }
         await caller.shutdown()
         await callee.shutdown()
     }
