@@ -33,9 +33,10 @@ public struct VoiceRoom: Sendable, Hashable {
 
     /// Drops finished rows past their expiry (SEMS `cleanExpired`); pruning counts as activity.
     public mutating func pruneExpiredParticipants(at now: Date, policy: VoiceRoomPolicy) {
-        // Rows are looked at in place, not copied out one by one: a busy room holds hundreds of
-        // finished rows, and every status change of any call in it comes here.
-        guard participants.indices.contains(where: { participants[$0].isExpired(at: now, policy: policy) }) else { return }
+        // Rows are looked at in place (the array's getter copies a row, retaining each of its
+        // strings): a busy room holds hundreds of finished rows, and every status change of any
+        // call in it comes here.
+        guard participants.withUnsafeBufferPointer({ $0.contains { $0.isExpired(at: now, policy: policy) } }) else { return }
         participants.removeAll { $0.isExpired(at: now, policy: policy) }
         lastAccessTime = now
     }
@@ -48,7 +49,7 @@ public struct VoiceRoom: Sendable, Hashable {
 
     /// The index of the first row with this call tag, in any status.
     public func participantIndex(callTag: String) -> Int? {
-        participants.indices.first { participants[$0].callTag == callTag }
+        participants.withUnsafeBufferPointer { rows in rows.firstIndex { $0.callTag == callTag } }
     }
 
     /// Adds a call's row, or fills in the first invitation (empty call tag) with the same

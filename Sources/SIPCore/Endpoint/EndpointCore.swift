@@ -7,10 +7,6 @@ import NIOCore
 /// and ``SIPEndpoint`` reaches this object only through tasks submitted to that loop; the
 /// transports' callbacks also run on it. No state is ever touched from two threads.
 final class EndpointCore: @unchecked Sendable {
-    /// Timer resolution: RFC 3261's shortest timer is T1 (500 ms by default); 5 ms is 1 % of it.
-    private static let timerTickNanoseconds: UInt64 = 5_000_000
-    /// 8 192 ticks of 5 ms, 41 s: one turn holds 64*T1 (Timers B, F, H, L, M at 32 s).
-    private static let timerSlotCount = 8_192
 
     let eventLoop: EventLoop
     private let configuration: SIPEndpoint.Configuration
@@ -21,13 +17,8 @@ final class EndpointCore: @unchecked Sendable {
     private(set) var transports: SIPTransportLayer!
     private var servers = TransactionTable<ServerTransactionEntry>(minimumCapacity: 1024)
     private var clients = TransactionTable<ClientTransactionEntry>(minimumCapacity: 1024)
-    /// Every armed timer, driven by one NIO task for the earliest due slot instead of one NIO task
-    /// per timer. A timer is disarmed by forgetting its generation in the transaction's entry,
-    /// never by cancelling anything: `Scheduled.cancel()` scans every pending task on the loop.
-    private var timerWheel = TransactionTimerWheel<EndpointTimer>(
-        tickNanoseconds: timerTickNanoseconds, slotCount: timerSlotCount, now: NIODeadline.now().uptimeNanoseconds)
-    /// When the wheel's NIO task is due, if one is scheduled.
-    private var timerWheelWakeUp: UInt64?
+    /// Every armed timer. A timer is disarmed by forgetting its generation in the transaction's entry.
+    private let timerWheel: LoopTimerWheel<EndpointTimer>
     private var nextTimerGeneration: UInt64 = 0
     /// The transactions of the fan-out copies this shard sent (``SIPEndpoint/fanOut(_:)``).
     private var fanOuts: FanOutTransactions
@@ -43,7 +34,14 @@ final class EndpointCore: @unchecked Sendable {
         self.logger = logger
         self.requestHandler = requestHandler
         self.fanOuts = FanOutTransactions(configuration: configuration.transactions)
+        self.timerWheel = LoopTimerWheel(eventLoop: eventLoop)
         self.transports = SIPTransportLayer(eventLoop: eventLoop) { [unowned self] packet in self.receive(packet) }
+        timerWheel.expired = { [unowned self] timer, now in
+            switch timer {
+            case .transaction(let id): timerFired(id)
+            case .fanOut(let identifier): fanOutTimerFired(identifier, now: now)
+            }
+        }
     }
 
     // MARK: - Life cycle
@@ -57,9 +55,7 @@ final class EndpointCore: @unchecked Sendable {
 
     func shutdown() -> EventLoopFuture<Void> {
         eventLoop.assertInEventLoop()
-        timerWheel = TransactionTimerWheel(
-            tickNanoseconds: Self.timerTickNanoseconds, slotCount: Self.timerSlotCount,
-            now: NIODeadline.now().uptimeNanoseconds)
+        timerWheel.removeAll()
         for entry in clients.transactions {
             guard let promise = entry.promise else { continue }
             openClientTransactions.closed()
@@ -313,34 +309,7 @@ final class EndpointCore: @unchecked Sendable {
     }
 
     private func arm(_ id: TransactionTimerID, after delay: Duration) {
-        let deadline = NIODeadline.now().uptimeNanoseconds + UInt64(max(0, TimeAmount(delay).nanoseconds))
-        timerWheel.insert(.transaction(id), deadline: deadline)
-        wakeTimerWheel(by: deadline)
-    }
-
-    /// Makes sure the wheel's task runs by `deadline` (one tick later at most, see ``TransactionTimerWheel``).
-    private func wakeTimerWheel(by deadline: UInt64) {
-        if let pending = timerWheelWakeUp, pending <= deadline { return }
-        // An earlier task still pending stays scheduled: when it runs it finds nothing due, which
-        // is cheaper than cancelling it (a scan of the loop's tasks).
-        let tick = Self.timerTickNanoseconds
-        let wakeUp = (deadline + tick - 1) / tick * tick
-        timerWheelWakeUp = wakeUp
-        eventLoop.scheduleTask(deadline: NIODeadline.uptimeNanoseconds(wakeUp)) { [weak self] in
-            self?.runTimerWheel(scheduledFor: wakeUp)
-        }
-    }
-
-    private func runTimerWheel(scheduledFor wakeUp: UInt64) {
-        if timerWheelWakeUp == wakeUp { timerWheelWakeUp = nil }
-        let now = NIODeadline.now().uptimeNanoseconds
-        for timer in timerWheel.expire(now: now) {
-            switch timer {
-            case .transaction(let id): timerFired(id)
-            case .fanOut(let identifier): fanOutTimerFired(identifier, now: now)
-            }
-        }
-        if let next = timerWheel.nextWakeUp { wakeTimerWheel(by: next) }
+        timerWheel.arm(.transaction(id), after: delay)
     }
 
     private func timerFired(_ id: TransactionTimerID) {
@@ -374,7 +343,6 @@ final class EndpointCore: @unchecked Sendable {
         var identifiers = SplitMix64()
         let allocator = ByteBufferAllocator()
         let now = NIODeadline.now().uptimeNanoseconds
-        var firstDeadline: UInt64?
         for target in targets {
             var identifier = identifiers.next()
             while fanOuts.contains(identifier) { identifier = identifiers.next() }
@@ -384,10 +352,8 @@ final class EndpointCore: @unchecked Sendable {
             let destination = target.destination.socketAddress
             let deadline = fanOuts.start(identifier, request: request, destination: destination, now: now)
             transports.sendDatagram(request, to: destination)
-            timerWheel.insert(.fanOut(identifier), deadline: deadline)
-            firstDeadline = firstDeadline ?? deadline
+            timerWheel.arm(.fanOut(identifier), deadline: deadline)
         }
-        if let firstDeadline { wakeTimerWheel(by: firstDeadline) }
     }
 
     private func receiveFanOutResponse(_ glance: FanOutResponseGlance) {
@@ -400,7 +366,7 @@ final class EndpointCore: @unchecked Sendable {
         switch fanOuts.timerFired(identifier, now: now) {
         case .retransmit(let request, let destination, let nextDeadline):
             transports.sendDatagram(request, to: destination)
-            timerWheel.insert(.fanOut(identifier), deadline: nextDeadline)
+            timerWheel.arm(.fanOut(identifier), deadline: nextDeadline)
         case .timedOut:
             openClientTransactions.closed()
             logger.debug("a fan-out request got no final response within 64*T1")

@@ -71,6 +71,7 @@ final class InviteSessionRegistry: @unchecked Sendable {
     /// Armed timers by generation, disarmed by forgetting them, as ``EndpointCore`` does.
     private var timers: [TimerID: UInt64] = [:]
     private var nextTimerGeneration: UInt64 = 0
+    private let timerWheel: LoopTimerWheel<(id: TimerID, generation: UInt64)>
 
     init(
         configuration: InviteSessionManager.Configuration, eventLoop: EventLoop, logger: Logger,
@@ -99,9 +100,11 @@ final class InviteSessionRegistry: @unchecked Sendable {
             contact: SIPURI(user: configuration.contactUser, host: "127.0.0.1"),
             transactions: configuration.endpoint.transactions, sessionTimers: configuration.sessionTimers,
             allowedMethods: configuration.allowedMethods, makeVia: { SIPVia(transport: "UDP", host: "127.0.0.1") })
+        timerWheel = LoopTimerWheel(eventLoop: eventLoop)
         endpoint = SIPEndpoint(configuration: configuration.endpoint, eventLoop: eventLoop, logger: logger) {
             [weak self] request in self?.receive(request)
         }
+        timerWheel.expired = { [unowned self] timer, _ in timerFired(timer.id, generation: timer.generation) }
     }
 
     /// Takes the endpoint's bound addresses, from which each call's Contact is made.
@@ -236,6 +239,7 @@ final class InviteSessionRegistry: @unchecked Sendable {
         callsByDialog = [:]
         callsByInvite = [:]
         timers = [:]
+        timerWheel.removeAll()
         incomingCalls.finish()
         activity.finish()
     }
@@ -364,10 +368,12 @@ final class InviteSessionRegistry: @unchecked Sendable {
         nextTimerGeneration &+= 1
         let generation = nextTimerGeneration
         timers[id] = generation
-        eventLoop.scheduleTask(in: TimeAmount(delay)) { [weak self] in
-            guard let self, self.timers[id] == generation else { return }
-            self.timers.removeValue(forKey: id)
-            self.step(id.call) { $0.timerFired(id.timer) }
-        }
+        timerWheel.arm((id, generation), after: delay)
+    }
+
+    private func timerFired(_ id: TimerID, generation: UInt64) {
+        guard timers[id] == generation else { return }
+        timers.removeValue(forKey: id)
+        step(id.call) { $0.timerFired(id.timer) }
     }
 }

@@ -92,6 +92,8 @@ public struct InviteSession: Sendable {
 
     /// Every dialog identifier this session answers to: the confirmed dialog and the early forks.
     public var dialogIDs: [DialogID] {
+        // A UAS holds no forks: the common case skips the table's filtered, sorted copy.
+        guard forks.count > 0 else { return dialog.map { [$0.id] } ?? [] }
         var ids = forks.dialogs(createdBy: invite).map(\.id)
         if let dialog, !ids.contains(dialog.id) { ids.append(dialog.id) }
         return ids
