@@ -33,10 +33,10 @@ public struct VoiceRoom: Sendable, Hashable {
 
     /// Drops finished rows past their expiry (SEMS `cleanExpired`); pruning counts as activity.
     public mutating func pruneExpiredParticipants(at now: Date, policy: VoiceRoomPolicy) {
-        // Rows are looked at in place (the array's getter copies a row, retaining each of its
-        // strings): a busy room holds hundreds of finished rows, and every status change of any
-        // call in it comes here.
-        guard participants.withUnsafeBufferPointer({ $0.contains { $0.isExpired(at: now, policy: policy) } }) else { return }
+        // Rows are read where they lie (a row taken from the array is a copy, a retain for each of
+        // its strings): a busy room holds hundreds of finished rows, and every status change of
+        // any call in it comes here.
+        guard firstRowIndex(where: { $0.isExpired(at: now, policy: policy) }) != nil else { return }
         participants.removeAll { $0.isExpired(at: now, policy: policy) }
         lastAccessTime = now
     }
@@ -49,7 +49,15 @@ public struct VoiceRoom: Sendable, Hashable {
 
     /// The index of the first row with this call tag, in any status.
     public func participantIndex(callTag: String) -> Int? {
-        participants.withUnsafeBufferPointer { rows in rows.firstIndex { $0.callTag == callTag } }
+        firstRowIndex { $0.callTag == callTag }
+    }
+
+    /// The index of the first row meeting `condition`, which reads each row where it lies.
+    private func firstRowIndex(where condition: (borrowing VoiceParticipant) -> Bool) -> Int? {
+        participants.withUnsafeBufferPointer { rows in
+            guard let first = rows.baseAddress else { return nil }
+            return (0..<rows.count).first { condition(first[$0]) }
+        }
     }
 
     /// Adds a call's row, or fills in the first invitation (empty call tag) with the same
