@@ -5,7 +5,7 @@
 /// table lookup serves the transaction and its timers, and removing the transaction disarms them all.
 struct ArmedTransactionTimers {
     /// 0 means not armed; generations start at 1.
-    private var generations = InlineArray<12, UInt64>(repeating: 0)
+    private var generations = InlineArray<13, UInt64>(repeating: 0)
 
     /// Arms `timer` with `generation`, replacing any earlier arming.
     mutating func arm(_ timer: TransactionTimer, generation: UInt64) {
@@ -39,6 +39,7 @@ struct ArmedTransactionTimers {
         case .k: 9
         case .l: 10
         case .m: 11
+        case .trying: 12
         }
     }
 }

@@ -6,9 +6,10 @@
 /// (retransmissions and the ACK), the TU's responses, timer expiries and transport failures; perform
 /// the ``TransactionAction``s it returns in order.
 ///
-/// The 100 (Trying) of §17.2.1 is sent by ``start()`` at once rather than after 200 ms: the
-/// transaction cannot know how soon its TU will answer, an early 100 stops the client's Timer A
-/// retransmissions sooner, and it spares the driver one more timer.
+/// The 100 (Trying) of §17.2.1 goes out only when the TU has sent nothing within 200 ms
+/// (``tryingDelay``), or at once when the INVITE is retransmitted before that: a TU that answers
+/// straight away (a conference bridge does) spares both sides a message per call, and a client
+/// waiting on Timer A (T1, 500 ms) still hears before it retransmits.
 public struct ServerInviteTransaction: Sendable {
     /// The states of figure 7 of RFC 3261 as amended by RFC 6026 §7.1.
     public enum State: Sendable, Equatable {
@@ -37,6 +38,11 @@ public struct ServerInviteTransaction: Sendable {
     private var lastResponse: SIPMessage?
     /// The next Timer G interval: T1, doubling up to T2 (§17.2.1).
     private var timerGInterval: Duration
+    /// Whether ``start()`` has run.
+    private var started = false
+
+    /// How long the TU may take before the transaction sends 100 (Trying) itself (§17.2.1).
+    public static let tryingDelay: Duration = .milliseconds(200)
 
     /// Creates the transaction for an INVITE that matched no existing transaction.
     public init(request: SIPMessage, isReliable: Bool, configuration: TransactionConfiguration = .init()) {
@@ -59,12 +65,18 @@ public struct ServerInviteTransaction: Sendable {
 
     private static let timestamp = SIPHeaderName("Timestamp")
 
-    /// Sends 100 (Trying) and passes the INVITE up to the TU (§17.2.1).
+    /// Arms the wait for the TU's first response and passes the INVITE up to it (§17.2.1).
     public mutating func start() -> [TransactionAction] {
-        guard state == .proceeding, lastResponse == nil else { return [] }
+        guard state == .proceeding, !started else { return [] }
+        started = true
+        return [.schedule(.trying, after: Self.tryingDelay), .deliver(request)]
+    }
+
+    /// Sends 100 (Trying) in place of the TU's first response.
+    private mutating func sendTrying() -> [TransactionAction] {
         let trying = Self.trying(for: request)
         lastResponse = trying
-        return [.send(trying), .deliver(request)]
+        return [.cancel(.trying), .send(trying)]
     }
 
     /// Handles a request that matched ``key``: an INVITE retransmission or an ACK.
@@ -95,6 +107,8 @@ public struct ServerInviteTransaction: Sendable {
             }
         }
         switch state {
+        case .proceeding where lastResponse == nil:
+            return sendTrying()
         case .proceeding, .completed:
             return resendLastResponse()
         case .confirmed, .accepted, .terminated:
@@ -109,20 +123,21 @@ public struct ServerInviteTransaction: Sendable {
     /// transports) and H. Any other response in any other state is not sent.
     public mutating func send(_ response: SIPMessage) -> [TransactionAction] {
         guard let statusCode = response.statusCode else { return [] }
+        let firstResponse: [TransactionAction] = state == .proceeding && lastResponse == nil ? [.cancel(.trying)] : []
         switch (state, statusCode) {
         case (.proceeding, 100...199):
             lastResponse = response
-            return [.send(response)]
+            return firstResponse + [.send(response)]
         case (.proceeding, 200...299):
             lastResponse = response
             state = .accepted
-            return [.send(response), .schedule(.l, after: configuration.transactionTimeout)]
+            return firstResponse + [.send(response), .schedule(.l, after: configuration.transactionTimeout)]
         case (.accepted, 200...299):
             return [.send(response)]
         case (.proceeding, 300...699):
             lastResponse = response
             state = .completed
-            var actions: [TransactionAction] = [.send(response)]
+            var actions: [TransactionAction] = firstResponse + [.send(response)]
             if !isReliable { actions.append(.schedule(.g, after: timerGInterval)) }
             actions.append(.schedule(.h, after: configuration.transactionTimeout))
             return actions
@@ -135,6 +150,8 @@ public struct ServerInviteTransaction: Sendable {
     /// current state (a race with its cancellation) is ignored.
     public mutating func timerFired(_ timer: TransactionTimer) -> [TransactionAction] {
         switch (state, timer) {
+        case (.proceeding, .trying) where lastResponse == nil:
+            return sendTrying()
         case (.completed, .g):
             // §17.2.1: repeat the response; MIN(2*T1, T2), then doubling but never beyond T2.
             timerGInterval = configuration.nextCappedInterval(after: timerGInterval)
@@ -171,7 +188,7 @@ public struct ServerInviteTransaction: Sendable {
         }
     }
 
-    /// Sends the last response again, if there is one (the 100 from ``start()`` at the least).
+    /// Sends the last response again, if there is one.
     private func resendLastResponse() -> [TransactionAction] {
         lastResponse.map { [.send($0)] } ?? []
     }

@@ -27,4 +27,7 @@ public enum TransactionTimer: Sendable, Hashable {
     case l
     /// Wait time in the INVITE client transaction's Accepted state, 64*T1 (RFC 6026 §7.2).
     case m
+    /// The 200 ms within which the TU's own response spares the INVITE server transaction its
+    /// 100 (Trying) (§17.2.1).
+    case trying
 }

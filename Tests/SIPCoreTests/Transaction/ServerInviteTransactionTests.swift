@@ -3,19 +3,41 @@ import Testing
 
 /// RFC 3261 §17.2.1 and RFC 6026 §7.1, driven on a mock clock.
 @Suite struct ServerInviteTransactionTests {
-    @Test func startSendsTryingAndPassesTheInviteUp() throws {
+    /// §17.2.1: without a response from the TU within 200 ms the transaction sends 100 (Trying)
+    /// itself; a retransmitted INVITE gets it at once; a TU that answers in time spares it.
+    @Test func tryingGoesOutWhenTheTransactionUserIsSlowOrTheInviteIsRetransmitted() throws {
         let invite = try TransactionTestMessages.invite()
-        var transaction = ServerInviteTransaction(request: invite, isReliable: false)
+        var slow = ServerInviteTransaction(request: invite, isReliable: false)
         var recorder = TransactionRecorder()
-        recorder.apply(transaction.start())
-
+        recorder.apply(slow.start())
+        #expect(recorder.delivered.map { $0.message.method } == [.invite])
+        #expect(recorder.sent.isEmpty)
+        recorder.run(until: .milliseconds(300)) { slow.timerFired($0) }
         #expect(recorder.sentSummaries == ["100"])
+        #expect(recorder.sendTimes == [200])
         let trying = try #require(recorder.sent.first?.message)
         #expect(trying.to.tag == nil)
         #expect(trying.headers["Timestamp"] == "54")
         #expect(trying.headers.values(.via) == invite.headers.values(.via))
-        #expect(recorder.delivered.map { $0.message.method } == [.invite])
-        #expect(transaction.state == .proceeding)
+        #expect(slow.state == .proceeding)
+
+        var retransmitted = ServerInviteTransaction(request: invite, isReliable: false)
+        var early = TransactionRecorder()
+        early.apply(retransmitted.start())
+        early.run(until: .milliseconds(100)) { retransmitted.timerFired($0) }
+        early.apply(retransmitted.receive(invite))
+        early.run(until: .seconds(1)) { retransmitted.timerFired($0) }
+        #expect(early.sentSummaries == ["100"])
+        #expect(early.sendTimes == [100])
+
+        var prompt = ServerInviteTransaction(request: invite, isReliable: false)
+        var answered = TransactionRecorder()
+        answered.apply(prompt.start())
+        answered.run(until: .milliseconds(50)) { prompt.timerFired($0) }
+        answered.apply(prompt.send(TransactionTestMessages.response(200, to: invite)))
+        answered.run(until: .seconds(1)) { prompt.timerFired($0) }
+        #expect(answered.sentSummaries == ["200"])
+        #expect(answered.clock.pendingTimers == [.l])
     }
 
     @Test func rejectionIsRetransmittedOnTimerGUntilTimerH() throws {
@@ -85,7 +107,7 @@ import Testing
         recorder.apply(transaction.send(TransactionTestMessages.response(480, to: invite)))
         recorder.apply(transaction.receive(invite))
 
-        #expect(recorder.sentSummaries == ["100", "100", "180", "180", "480", "480"])
+        #expect(recorder.sentSummaries == ["100", "180", "180", "480", "480"])
         // Retransmissions are never passed up (§17.2.1): the TU saw the INVITE once.
         #expect(recorder.delivered.count == 1)
     }
@@ -113,8 +135,8 @@ import Testing
         recorder.apply(transaction.receive(ack))
         recorder.run(until: .seconds(100)) { transaction.timerFired($0) }
 
-        #expect(recorder.sentSummaries == ["100", "200", "200"])
-        #expect(recorder.sendTimes == [0, 0, 500])
+        #expect(recorder.sentSummaries == ["200", "200"])
+        #expect(recorder.sendTimes == [0, 500])
         #expect(recorder.delivered.map { $0.message.method } == [.invite, .ack])
         #expect(recorder.deliverTimes == [0, 1000])
         #expect(recorder.terminatedAt == .seconds(32))
