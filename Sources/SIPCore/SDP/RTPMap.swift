@@ -25,11 +25,11 @@ public struct RTPMap: Sendable, Hashable {
     /// `<payload type> <encoding name>/<clock rate>[/<encoding parameters>]`.
     /// Returns `nil` if it does not follow that grammar.
     public init?(attributeValue: String) {
-        let parts = attributeValue.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        let parts = attributeValue.splitting(onByte: UInt8(ascii: " "), maxSplits: 1)
         guard parts.count == 2,
               let payloadType = UInt8(parts[0]), payloadType <= 127
         else { return nil }
-        let encoding = parts[1].split(separator: "/", omittingEmptySubsequences: false)
+        let encoding = parts[1].splitting(onByte: UInt8(ascii: "/"), omittingEmptySubsequences: false)
         guard encoding.count == 2 || encoding.count == 3,
               !encoding[0].isEmpty,
               let clockRate = Int(encoding[1]), clockRate > 0

@@ -26,14 +26,16 @@ struct SDPParser {
     static func parse(_ text: String) throws(SDPParseError) -> SessionDescription {
         var parser = SDPParser()
         var lineNumber = 0
-        for rawLine in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+        // SDP's structure is ASCII: lines, type letters and separators are found on the UTF-8
+        // bytes, and a `String` is made once per line.
+        for rawLine in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
-            var scalars = rawLine
-            while let last = scalars.last, last == "\r" || last == " " || last == "\t" {
-                scalars = scalars.dropLast()
+            var bytes = rawLine
+            while let last = bytes.last, last == UInt8(ascii: "\r") || last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") {
+                bytes = bytes.dropLast()
             }
-            if scalars.isEmpty { continue }
-            try parser.consume(String(String.UnicodeScalarView(scalars)), lineNumber: lineNumber)
+            if bytes.isEmpty { continue }
+            try parser.consume(String(Substring(bytes)), lineNumber: lineNumber)
         }
         return try parser.finish(lineCount: lineNumber)
     }
@@ -42,13 +44,13 @@ struct SDPParser {
         func fail(_ code: SDPParseError.Code, _ reason: String) -> SDPParseError {
             SDPParseError(code: code, line: lineNumber, text: line, reason: reason)
         }
-        let characters = Array(line.prefix(2))
-        guard characters.count == 2, characters[1] == "=", characters[0].isASCII, characters[0].isLetter,
-              characters[0].isLowercase
+        let bytes = line.utf8
+        guard bytes.count >= 2, let letter = bytes.first, bytes[bytes.index(after: bytes.startIndex)] == UInt8(ascii: "="),
+              letter >= UInt8(ascii: "a"), letter <= UInt8(ascii: "z")
         else { throw fail(.malformedLine, "expected <type>=<value>") }
-        let type = characters[0]
+        let type = Character(Unicode.Scalar(letter))
         guard Self.knownTypes.contains(type) else { throw fail(.unknownType, "unknown type '\(type)'") }
-        let value = String(line.dropFirst(2))
+        let value = String(Substring(bytes.dropFirst(2)))
         defer { previousType = type }
 
         if version == nil {
@@ -93,7 +95,7 @@ struct SDPParser {
         case "b":
             bandwidths.append(try Self.bandwidth(value, fail: fail))
         case "t":
-            let fields = value.split(separator: " ")
+            let fields = value.splitting(onByte: UInt8(ascii: " "))
             guard fields.count == 2, let start = UInt64(fields[0]), let stop = UInt64(fields[1]) else {
                 throw fail(.invalidTiming, "expected <start-time> <stop-time>")
             }
@@ -187,7 +189,7 @@ struct SDPParser {
 
     /// `<username> <sess-id> <sess-version> <nettype> <addrtype> <unicast-address>` (RFC 4566 §5.2).
     private static func origin(_ value: String) -> SDPOrigin? {
-        let fields = value.split(separator: " ")
+        let fields = value.splitting(onByte: UInt8(ascii: " "))
         guard fields.count == 6, let sessionID = UInt64(fields[1]), let sessionVersion = UInt64(fields[2]) else {
             return nil
         }
@@ -206,7 +208,7 @@ struct SDPParser {
         _ value: String,
         fail: (SDPParseError.Code, String) -> SDPParseError
     ) throws(SDPParseError) -> SDPConnection {
-        let fields = value.split(separator: " ")
+        let fields = value.splitting(onByte: UInt8(ascii: " "))
         guard fields.count == 3 else { throw fail(.invalidConnection, "expected <nettype> <addrtype> <address>") }
         return SDPConnection(
             networkType: String(fields[0]),
@@ -220,7 +222,7 @@ struct SDPParser {
         _ value: String,
         fail: (SDPParseError.Code, String) -> SDPParseError
     ) throws(SDPParseError) -> SDPBandwidth {
-        let parts = value.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        let parts = value.splitting(onByte: UInt8(ascii: ":"), maxSplits: 1, omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, let amount = UInt64(parts[1]) else {
             throw fail(.invalidBandwidth, "expected <bwtype>:<bandwidth>")
         }
@@ -232,11 +234,11 @@ struct SDPParser {
         _ value: String,
         fail: (SDPParseError.Code, String) -> SDPParseError
     ) throws(SDPParseError) -> MediaDescription {
-        let fields = value.split(separator: " ")
+        let fields = value.splitting(onByte: UInt8(ascii: " "))
         guard fields.count >= 4 else {
             throw fail(.invalidMedia, "expected <media> <port> <proto> <fmt> ...")
         }
-        let portParts = fields[1].split(separator: "/", omittingEmptySubsequences: false)
+        let portParts = fields[1].splitting(onByte: UInt8(ascii: "/"), omittingEmptySubsequences: false)
         guard portParts.count <= 2, let port = UInt16(portParts[0]) else {
             throw fail(.invalidMedia, "invalid port")
         }
@@ -260,8 +262,8 @@ struct SDPParser {
         _ value: String,
         fail: (SDPParseError.Code, String) -> SDPParseError
     ) throws(SDPParseError) -> SDPAttribute {
-        let parts = value.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-        guard !parts[0].isEmpty, !parts[0].contains(" ") else {
+        let parts = value.splitting(onByte: UInt8(ascii: ":"), maxSplits: 1, omittingEmptySubsequences: false)
+        guard !parts[0].isEmpty, !parts[0].containsByte(UInt8(ascii: " ")) else {
             throw fail(.malformedLine, "expected a=<attribute>[:<value>]")
         }
         let attribute = SDPAttribute(name: String(parts[0]), value: parts.count == 2 ? String(parts[1]) : nil)
@@ -271,7 +273,7 @@ struct SDPParser {
                 throw fail(.invalidAttribute, "expected rtpmap:<payload type> <encoding name>/<clock rate>[/<parameters>]")
             }
         case "fmtp":
-            let fields = attribute.value?.split(separator: " ", maxSplits: 1) ?? []
+            let fields = attribute.value?.splitting(onByte: UInt8(ascii: " "), maxSplits: 1) ?? []
             guard fields.count == 2 else {
                 throw fail(.invalidAttribute, "expected fmtp:<format> <parameters>")
             }
