@@ -10,24 +10,26 @@ final class ParleyBridgeServer {
     /// The SQLite file of `--db`.
     let databasePath: String
 
-    /// `parley-bridge` with loopback listeners and `extraArguments`.
-    init(extraArguments: [String] = []) throws {
+    /// `parley-bridge` with loopback listeners and `extraArguments`: SIP on `sipPort` (0 picks
+    /// one), RTP on `rtpPorts` (by default 20 ports of its own).
+    init(sipPort: Int = 0, rtpPorts: ClosedRange<Int>? = nil, extraArguments: [String] = []) throws {
         let database = FileManager.default.temporaryDirectory
             .appendingPathComponent("parley-bridge-\(UUID().uuidString).sqlite").path
         databasePath = database
         // Below the ephemeral ports (32768 and up) that free-port lookups and clients are given.
         let firstRTPPort = 20000 + Int.random(in: 0..<600) * 20
+        let ports = rtpPorts ?? firstRTPPort...(firstRTPPort + 19)
         process = try ProductProcess(
             "parley-bridge",
             arguments: [
-                "--sip", "udp:127.0.0.1:0", "--xmlrpc", "127.0.0.1:0", "--db", database,
-                "--rtp-ports", "\(firstRTPPort)-\(firstRTPPort + 19)", "--prompts", try ParleyBridgeTestPrompts.directory(),
+                "--sip", "udp:127.0.0.1:\(sipPort)", "--xmlrpc", "127.0.0.1:0", "--db", database,
+                "--rtp-ports", "\(ports.lowerBound)-\(ports.upperBound)", "--prompts", try ParleyBridgeTestPrompts.directory(),
             ] + extraArguments)
         let sipLine = try process.waitForLine(containing: "parley-bridge listening on udp:127.0.0.1:")
         guard let port = sipLine.split(separator: ":").last.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) else {
             throw TestSocketError("no port in '\(sipLine)'")
         }
-        sipPort = port
+        self.sipPort = port
         xmlrpcURL = String(try process.waitForLine(containing: "parley-bridge xmlrpc on ").split(separator: " ").last ?? "")
     }
 

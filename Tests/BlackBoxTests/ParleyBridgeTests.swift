@@ -48,6 +48,43 @@ struct ParleyBridgeTests {
         await bob.shutdown()
     }
 
+    /// The RTP range holds the bridge's own SIP port. A leg bound there beside the SIP listener
+    /// (both allowing address reuse) would take its datagrams and the bridge would hear no more
+    /// SIP; the port is refused instead and the call gets the next one.
+    @Test("An RTP port the SIP listener holds is skipped, and signalling keeps working")
+    func rtpPortOfTheSIPListenerIsSkipped() async throws {
+        let config = FileManager.default.temporaryDirectory.appendingPathComponent("parley-bridge-\(UUID().uuidString).yaml")
+        try "dial-in:\n  direct-room-pattern: \"^77\"\n  direct-room-strip: 2\n".write(to: config, atomically: true, encoding: .utf8)
+        let sipPort = try ParleyBridgeServer.peerPort()
+        let server = try ParleyBridgeServer(sipPort: sipPort, rtpPorts: sipPort...(sipPort + 5), extraArguments: ["--config", config.path])
+        defer { server.process.stop() }
+        let alice = try await ParleyBridgeCaller(toneFrequency: Self.lowTone)
+        let bob = try await ParleyBridgeCaller(toneFrequency: Self.highTone)
+        try await alice.dial(user: "774343", port: server.sipPort)
+        try await bob.dial(user: "774343", port: server.sipPort)
+        try await Task.sleep(for: .milliseconds(1500))
+
+        let detector = GoertzelDetector(sampleRate: 8000)
+        let aliceHeard = detector.presentFrequencies(
+            among: [Self.lowTone, Self.highTone], in: alice.peer.receivedAudio(last: .milliseconds(400)))
+        let bobHeard = detector.presentFrequencies(
+            among: [Self.lowTone, Self.highTone], in: bob.peer.receivedAudio(last: .milliseconds(400)))
+        #expect(aliceHeard == [Self.highTone], "alice should hear bob; output:\n\(server.process.printed)")
+        #expect(bobHeard == [Self.lowTone], "bob should hear alice")
+
+        alice.hangUp()
+        bob.hangUp()
+        let deadline = ContinuousClock.now + .seconds(10)
+        var rows = try server.participants(room: "4343", adminPIN: "")
+        while !rows.allSatisfy({ $0[2] as? Int == 5 }), ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(200))
+            rows = try server.participants(room: "4343", adminPIN: "")
+        }
+        #expect(rows.count == 2 && rows.allSatisfy { $0[2] as? Int == 5 }, "both BYEs should reach the SIP listener")
+        await alice.shutdown()
+        await bob.shutdown()
+    }
+
     @Test("Muting a caller takes their voice out of the others' mix; unmuting brings it back")
     func muteIsHeard() async throws {
         let config = FileManager.default.temporaryDirectory.appendingPathComponent("parley-bridge-\(UUID().uuidString).json")

@@ -156,6 +156,11 @@ public final class RTPSession {
         rtp_session_set_ssrc_changed_threshold(session, ssrcThreshold)
 
         let rtcpPort = localPort == 0 ? 0 : localPort + 1
+        // oRTP binds with SO_REUSEADDR and SO_REUSEPORT by default, which on Linux lets the RTP
+        // socket share a UDP port with any socket that allows reuse too (the SIP listener does)
+        // and take its datagrams. Without reuse, a port in use fails to bind and the caller
+        // moves on to another one.
+        rtp_session_set_reuseaddr(session, 0)
         guard rtp_session_set_local_addr(session, localAddress, Int32(localPort), Int32(rtcpPort)) == 0 else {
             rtp_session_destroy(session)
             rtp_profile_destroy(profile)

@@ -35,11 +35,14 @@ final class EndpointCore: @unchecked Sendable {
         self.requestHandler = requestHandler
         self.fanOuts = FanOutTransactions(configuration: configuration.transactions)
         self.timerWheel = LoopTimerWheel(eventLoop: eventLoop)
-        self.transports = SIPTransportLayer(eventLoop: eventLoop) { [unowned self] packet in self.receive(packet) }
-        timerWheel.expired = { [unowned self] timer, now in
+        // Weak: an endpoint dropped without `shutdown()` leaves its sockets open until they close,
+        // and a datagram arriving meanwhile must find nothing rather than a destroyed endpoint.
+        self.transports = SIPTransportLayer(eventLoop: eventLoop) { [weak self] packet in self?.receive(packet) }
+        // Weak: a wheel task already running may outlive the endpoint it would call back.
+        timerWheel.expired = { [weak self] timer, now in
             switch timer {
-            case .transaction(let id): timerFired(id)
-            case .fanOut(let identifier): fanOutTimerFired(identifier, now: now)
+            case .transaction(let id): self?.timerFired(id)
+            case .fanOut(let identifier): self?.fanOutTimerFired(identifier, now: now)
             }
         }
     }

@@ -104,7 +104,8 @@ final class InviteSessionRegistry: @unchecked Sendable {
         endpoint = SIPEndpoint(configuration: configuration.endpoint, eventLoop: eventLoop, logger: logger) {
             [weak self] request in self?.receive(request)
         }
-        timerWheel.expired = { [unowned self] timer, _ in timerFired(timer.id, generation: timer.generation) }
+        // Weak: a wheel task already running may outlive the registry it would call back.
+        timerWheel.expired = { [weak self] timer, _ in self?.timerFired(timer.id, generation: timer.generation) }
     }
 
     /// Takes the endpoint's bound addresses, from which each call's Contact is made.

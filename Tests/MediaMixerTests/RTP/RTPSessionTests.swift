@@ -1,3 +1,4 @@
+import Glibc
 import MediaMixer
 import MediaTesting
 import Testing
@@ -150,6 +151,36 @@ struct RTPSessionTests {
             clock += 160
         }
         #expect(error?.code == .bufferTooSmall)
+    }
+
+    /// A port held by another socket, even one that allows address and port reuse (as a SIP
+    /// listener does), is refused rather than shared: a shared UDP port hands its datagrams to
+    /// the socket bound last, which would take the other socket's traffic.
+    @Test("A port another socket holds is refused, even with reuse allowed there")
+    func portHeldWithReuseIsRefused() throws {
+        let holder = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
+        #expect(holder >= 0)
+        defer { close(holder) }
+        var yes: Int32 = 1
+        setsockopt(holder, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        setsockopt(holder, SOL_SOCKET, SO_REUSEPORT, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
+                bind(holder, generic, length) == 0 && getsockname(holder, generic, &length) == 0
+            }
+        }
+        try #require(bound)
+        let heldPort = Int(UInt16(bigEndian: address.sin_port))
+        // The held port as the RTP port, or as the RTCP port of the even port below it.
+        let rtpPort = heldPort.isMultiple(of: 2) ? heldPort : heldPort - 1
+        let error = #expect(throws: RTPSessionError.self) {
+            try RTPSession(localAddress: "127.0.0.1", localPort: rtpPort, payloadType: 0, clockRate: 8_000, encodingName: "PCMU")
+        }
+        #expect(error?.code == .bindFailed)
     }
 
     @Test("Bad addresses and settings throw RTPSessionError")
