@@ -7,7 +7,6 @@ import NIOCore
 /// and ``SIPEndpoint`` reaches this object only through tasks submitted to that loop; the
 /// transports' callbacks also run on it. No state is ever touched from two threads.
 final class EndpointCore: @unchecked Sendable {
-
     let eventLoop: EventLoop
     private let configuration: SIPEndpoint.Configuration
     private let logger: Logger

@@ -4,8 +4,9 @@ import NIOCore
 /// The INVITE usage on top of a ``SIPEndpoint``: routes INVITE, ACK, BYE, CANCEL, UPDATE, INFO
 /// and re-INVITEs to their ``InviteSession`` by dialog, answers in-dialog requests of unknown
 /// dialogs with 481 (RFC 3261 §12.2.2), hands new calls to ``incomingCalls`` (or ``activity``,
-/// see ``EventDelivery``) and places calls with ``invite(to:from:sdp:credentials:headers:destination:)``. Every other request goes to
-/// the handler given at creation.
+/// see ``EventDelivery``) and places calls with
+/// ``invite(to:from:sdp:credentials:headers:destination:)``. Every other request goes to the
+/// handler given at creation.
 public final class InviteSessionManager: Sendable {
     /// What the manager needs beside the endpoint's own configuration.
     public struct Configuration: Sendable {

@@ -252,18 +252,10 @@ final class InviteSessionRegistry: @unchecked Sendable {
     ) -> Int {
         let call = nextCallID
         nextCallID += 1
-        let entry: Entry
-        if let finishedEvents {
-            entry = Entry(
-                session: session, events: finishedEvents, continuation: nil, outboundDestination: outbound,
-                transport: transport, inviteKey: inviteKey)
-        } else {
-            let (stream, continuation) = AsyncStream<InviteSessionEvent>.makeStream()
-            entry = Entry(
-                session: session, events: stream, continuation: continuation, outboundDestination: outbound,
-                transport: transport, inviteKey: inviteKey)
-        }
-        entries[call] = entry
+        let (events, continuation) = finishedEvents.map { ($0, nil) } ?? AsyncStream<InviteSessionEvent>.makeStream()
+        entries[call] = Entry(
+            session: session, events: events, continuation: continuation, outboundDestination: outbound,
+            transport: transport, inviteKey: inviteKey)
         callsByInvite[inviteKey] = call
         return call
     }

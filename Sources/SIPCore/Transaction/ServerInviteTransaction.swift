@@ -123,21 +123,22 @@ public struct ServerInviteTransaction: Sendable {
     /// transports) and H. Any other response in any other state is not sent.
     public mutating func send(_ response: SIPMessage) -> [TransactionAction] {
         guard let statusCode = response.statusCode else { return [] }
-        let firstResponse: [TransactionAction] = state == .proceeding && lastResponse == nil ? [.cancel(.trying)] : []
+        // The TU's first response spares the transaction its own 100 (Trying).
+        let disarmTrying: [TransactionAction] = state == .proceeding && lastResponse == nil ? [.cancel(.trying)] : []
         switch (state, statusCode) {
         case (.proceeding, 100...199):
             lastResponse = response
-            return firstResponse + [.send(response)]
+            return disarmTrying + [.send(response)]
         case (.proceeding, 200...299):
             lastResponse = response
             state = .accepted
-            return firstResponse + [.send(response), .schedule(.l, after: configuration.transactionTimeout)]
+            return disarmTrying + [.send(response), .schedule(.l, after: configuration.transactionTimeout)]
         case (.accepted, 200...299):
             return [.send(response)]
         case (.proceeding, 300...699):
             lastResponse = response
             state = .completed
-            var actions: [TransactionAction] = firstResponse + [.send(response)]
+            var actions: [TransactionAction] = disarmTrying + [.send(response)]
             if !isReliable { actions.append(.schedule(.g, after: timerGInterval)) }
             actions.append(.schedule(.h, after: configuration.transactionTimeout))
             return actions
