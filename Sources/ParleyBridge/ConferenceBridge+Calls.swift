@@ -41,14 +41,11 @@ extension ConferenceBridge {
     /// Handles, in order, the events a dial-out reported before ``register(_:)`` (its response
     /// can overtake `placeCall`'s return from the manager), and those that come meanwhile.
     func handleEventsBeforeRegistration(of id: Int) async {
-        while let queued = eventsBeforeRegistration[id] {
-            guard let event = queued.first else {
-                eventsBeforeRegistration[id] = nil
-                return
-            }
+        while let event = eventsBeforeRegistration[id]?.first {
             eventsBeforeRegistration[id]?.removeFirst()
             await handleRegistered(event, call: id)
         }
+        eventsBeforeRegistration[id] = nil
     }
 
     func handle(_ event: InviteSessionEvent, call id: Int) async {
