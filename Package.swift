@@ -83,7 +83,7 @@ let package = Package(
 
         // Test helpers.
         .target(name: "SIPTesting", swiftSettings: strictSettings),
-        .target(name: "MediaTesting", dependencies: ["MediaMixer"], swiftSettings: strictSettings),
+        .target(name: "MediaTesting", dependencies: ["MediaMixer", "SIPTesting"], swiftSettings: strictSettings),
 
         // Executables.
         .executableTarget(
