@@ -140,7 +140,13 @@ let package = Package(
         // Tests.
         .testTarget(
             name: "SIPCoreTests",
-            dependencies: ["SIPCore", "SIPTesting"],
+            dependencies: [
+                "SIPCore",
+                "SIPTesting",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "MediaMixerTests", dependencies: ["MediaMixer", "MediaTesting"], swiftSettings: strictSettings),

@@ -344,7 +344,8 @@ final class EndpointCore: @unchecked Sendable {
         let writer = FanOutRequestWriter(fanOut, sentBy: SIPVia(transport: "UDP", host: host, port: local.port).sentBy)
         var identifiers = SplitMix64()
         let allocator = ByteBufferAllocator()
-        let now = NIODeadline.now().uptimeNanoseconds
+        // The wheel's clock, which is the loop's: the deadlines it is given are on the clock it fires by.
+        let now = timerWheel.now
         for target in targets {
             var identifier = identifiers.next()
             while fanOuts.contains(identifier) { identifier = identifiers.next() }

@@ -23,15 +23,21 @@ final class LoopTimerWheel<Element>: @unchecked Sendable {
     /// Called on the loop with each expired element and the time it was found due.
     var expired: (Element, UInt64) -> Void = { _, _ in }
 
-    /// Creates an empty wheel on `eventLoop`.
+    /// Creates an empty wheel on `eventLoop`, timed by that loop's clock.
     init(eventLoop: EventLoop) {
         self.eventLoop = eventLoop
         wheel = TransactionTimerWheel(
-            tickNanoseconds: Self.tickNanoseconds, slotCount: Self.slotCount, now: NIODeadline.now().uptimeNanoseconds)
+            tickNanoseconds: Self.tickNanoseconds, slotCount: Self.slotCount, now: eventLoop.now.uptimeNanoseconds)
     }
 
-    /// Arms `element` to expire at `deadline` (nanoseconds of `NIODeadline.uptimeNanoseconds`),
-    /// up to one tick late.
+    /// The loop's own time (`EventLoop.now`) in nanoseconds of `NIODeadline.uptimeNanoseconds`.
+    /// It is the clock the wheel's task is scheduled on, so deadlines and wake-ups agree, and NIO's
+    /// testing loops (`EmbeddedEventLoop`, `NIOAsyncTestingEventLoop`) move it only when a test says so.
+    var now: UInt64 {
+        eventLoop.now.uptimeNanoseconds
+    }
+
+    /// Arms `element` to expire at `deadline` (nanoseconds on ``now``'s clock), up to one tick late.
     func arm(_ element: Element, deadline: UInt64) {
         eventLoop.assertInEventLoop()
         wheel.insert(element, deadline: deadline)
@@ -40,14 +46,13 @@ final class LoopTimerWheel<Element>: @unchecked Sendable {
 
     /// Arms `element` to expire `delay` from now.
     func arm(_ element: Element, after delay: Duration) {
-        arm(element, deadline: NIODeadline.now().uptimeNanoseconds + UInt64(max(0, TimeAmount(delay).nanoseconds)))
+        arm(element, deadline: now + UInt64(max(0, TimeAmount(delay).nanoseconds)))
     }
 
     /// Forgets every armed element.
     func removeAll() {
         eventLoop.assertInEventLoop()
-        wheel = TransactionTimerWheel(
-            tickNanoseconds: Self.tickNanoseconds, slotCount: Self.slotCount, now: NIODeadline.now().uptimeNanoseconds)
+        wheel = TransactionTimerWheel(tickNanoseconds: Self.tickNanoseconds, slotCount: Self.slotCount, now: now)
     }
 
     /// Makes sure the wheel's task runs by `deadline`. An earlier task still pending stays
@@ -64,7 +69,7 @@ final class LoopTimerWheel<Element>: @unchecked Sendable {
 
     private func run(scheduledFor due: UInt64) {
         if wakeUp == due { wakeUp = nil }
-        let now = NIODeadline.now().uptimeNanoseconds
+        let now = self.now
         for element in wheel.expire(now: now) { expired(element, now) }
         if let next = wheel.nextWakeUp { wake(by: next) }
     }
