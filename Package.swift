@@ -31,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0", traits: [.defaults, "YAML"]),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         // C libraries from Debian, one system-library target each.
@@ -68,7 +69,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .target(name: "IMCCommands", dependencies: ["ConferenceModel"], swiftSettings: strictSettings),
+        .target(name: "IMCCommands", dependencies: ["ConferenceModel", "SIPCore"], swiftSettings: strictSettings),
         .target(
             name: "ControlAPI",
             dependencies: [
@@ -92,6 +93,7 @@ let package = Package(
                 "SIPCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Examples/SIPEchoServer",
@@ -121,7 +123,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ],
             swiftSettings: strictSettings
         ),
@@ -149,13 +153,32 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "MediaMixerTests", dependencies: ["MediaMixer", "MediaTesting"], swiftSettings: strictSettings),
-        .testTarget(name: "ConferenceModelTests", dependencies: ["ConferenceModel", "SIPTesting"], swiftSettings: strictSettings),
-        .testTarget(name: "IMCCommandsTests", dependencies: ["IMCCommands"], swiftSettings: strictSettings),
-        .testTarget(name: "ControlAPITests", dependencies: ["ControlAPI"], swiftSettings: strictSettings),
+        .testTarget(name: "MediaMixerTests", dependencies: ["MediaMixer", "MediaTesting", "SIPTesting"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ConferenceModelTests",
+            dependencies: ["ConferenceModel", "SIPTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "IMCCommandsTests", dependencies: ["IMCCommands", "ConferenceModel", "SIPCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ControlAPITests",
+            dependencies: [
+                "ControlAPI",
+                "ConferenceModel",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "BlackBoxTests",
-            dependencies: ["SIPCore", "SIPTesting", "MediaTesting"],
+            dependencies: [
+                "SIPCore",
+                "SIPTesting",
+                "MediaMixer",
+                "MediaTesting",
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             // SIPp scenario files, read from the source tree by path; not resources of the bundle.
             exclude: ["Scenarios"],
             swiftSettings: strictSettings

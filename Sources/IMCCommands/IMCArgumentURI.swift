@@ -1,5 +1,4 @@
 import ConferenceModel
-import SIPCore
 
 /// Turns a user or room argument of a command into an address, as Kamailio's `build_uri` and
 /// `build_imc_uri` do (spec §3.1): no `:` → prefix `sip:`; no `@` → append `@` and the Request-URI

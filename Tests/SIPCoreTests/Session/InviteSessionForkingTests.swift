@@ -1,4 +1,3 @@
-import NIOPosix
 import SIPCore
 import SIPTesting
 import Testing
