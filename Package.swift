@@ -13,15 +13,18 @@ let package = Package(
         .library(name: "SIPCore", targets: ["SIPCore"]),
         .library(name: "MediaMixer", targets: ["MediaMixer"]),
         .library(name: "ConferenceModel", targets: ["ConferenceModel"]),
+        .library(name: "VoiceBridge", targets: ["VoiceBridge"]),
         .library(name: "IMCCommands", targets: ["IMCCommands"]),
         .library(name: "ControlAPI", targets: ["ControlAPI"]),
         .executable(name: "parley-bridge", targets: ["ParleyBridge"]),
         .executable(name: "parley-imc", targets: ["ParleyIMC"]),
         .executable(name: "sip-echo-server", targets: ["SIPEchoServer"]),
+        .executable(name: "embedded-bridge", targets: ["EmbeddedBridge"]),
         .executable(name: "parley-bench", targets: ["ParleyBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
@@ -32,6 +35,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0", traits: [.defaults, "YAML"]),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // C libraries from Debian, one system-library target each.
@@ -62,10 +66,27 @@ let package = Package(
         .target(
             name: "ConferenceModel",
             dependencies: [
-                "SIPCore",
-                "MediaMixer",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The voice bridge's calls: ConferenceModel's call machine driven by SIPCore's sessions
+        // and MediaMixer's engine. A target of its own so that ConferenceModel (and parley-imc)
+        // link neither the SIP nor the media stack's C libraries.
+        .target(
+            name: "VoiceBridge",
+            dependencies: [
+                "ConferenceModel",
+                "SIPCore",
+                "MediaMixer",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),
@@ -100,14 +121,29 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(
+            name: "EmbeddedBridge",
+            dependencies: [
+                "ConferenceModel",
+                "SIPCore",
+                "VoiceBridge",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Examples/EmbeddedBridge",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
             name: "ParleyBridge",
             dependencies: [
                 "SIPCore",
-                "MediaMixer",
                 "ConferenceModel",
+                "VoiceBridge",
                 "ControlAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

@@ -4,6 +4,7 @@ import ControlAPI
 import Foundation
 import Logging
 import SIPCore
+import VoiceBridge
 
 /// Everything `parley-bridge` is told by its command line, its config file and an imported
 /// `webconference.conf`, checked, with SEMS's defaults where none of them says anything.
@@ -117,6 +118,17 @@ struct BridgeSettings: Sendable {
         adaptivePlayout = file["playout_type"] != "simple"
         feedbackFile = file["feedback_file"].flatMap { $0.isEmpty ? nil : $0 }
         statisticsDirectory = file["stats_dir"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// What the voice bridge service is built from.
+    var voiceBridge: VoiceBridgeConfiguration {
+        VoiceBridgeConfiguration(
+            listenAddresses: listenAddresses, advertisedHost: advertisedHost, mediaHost: mediaHost, rtpAddress: rtpAddress,
+            rtpPorts: rtpPorts, codecs: codecs, roomRate: roomRate,
+            mediaThreads: ProcessInfo.processInfo.activeProcessorCount, realtimePriority: realtimePriority,
+            maximumUnansweredCalls: maximumUnansweredCalls, sessionTimers: sessionTimers, rtpTimeout: rtpTimeout,
+            adaptivePlayout: adaptivePlayout, roomSelection: roomSelection, dialIn: dialIn, prompter: prompter,
+            promptsDirectory: promptsDirectory, promptFiles: webConference)
     }
 
     /// The settings as one `webconference.conf`, so that ConferenceModel's SEMS readers apply.

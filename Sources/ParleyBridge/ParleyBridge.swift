@@ -23,7 +23,7 @@ struct ParleyBridge: AsyncParsableCommand {
     @Option(name: .long, help: "RTP port range, first-last. [20000-30000]")
     var rtpPorts: String?
 
-    @Option(name: .long, help: "SQLite file for the call statistics. [./parley.sqlite]")
+    @Option(name: .long, help: "SQLite file for the rooms, admin PINs, invitations and call statistics. [./parley.sqlite]")
     var db: String?
 
     @Option(name: .long, help: "Folder of the default prompt set (pin_prompt.wav, beep.wav, 0.wav…). [the repository's Prompts/<rate>]")
@@ -50,9 +50,9 @@ struct ParleyBridge: AsyncParsableCommand {
         logger.logLevel = settings.logLevel
         for warning in imported.warnings { logger.warning("\(warning)") }
 
-        let group = ServiceGroup(
-            services: [BridgeApplication(settings: settings, logger: logger)],
-            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        let application = try await BridgeApplication(settings: settings, logger: logger)
+        let group = ServiceGroup(services: application.services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()
+        await application.finish()
     }
 }

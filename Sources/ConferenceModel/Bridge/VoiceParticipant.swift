@@ -33,6 +33,10 @@ public struct VoiceParticipant: Sendable, Hashable {
     public var participantID: String
     /// When ``status`` last changed; finished rows expire relative to it.
     public var lastStatusChange: Date
+    /// The number the invitation this call filled was made for (`addParticipant`), so that a
+    /// withdrawn admission gives the invitation back and a restart keeps it; `nil` when the row
+    /// is an invitation itself or a call that filled none.
+    public internal(set) var invitedNumber: String?
 
     /// Creates a row.
     public init(
@@ -58,6 +62,11 @@ public struct VoiceParticipant: Sendable, Hashable {
     public func isExpired(at now: Date, policy: VoiceRoomPolicy) -> Bool {
         policy.participantsExpire && status == .finished
             && now.timeIntervalSince(lastStatusChange) > Double(policy.participantsExpireDelay)
+    }
+
+    /// Whether the row stands for an invitation: one not joined yet, or one a call filled.
+    public var isInvitation: Bool {
+        callTag.isEmpty || invitedNumber != nil
     }
 
     /// Whether a live call may be behind this row, so that kicking it means hanging up.

@@ -12,30 +12,70 @@ import Foundation
 /// row, created before the INVITE leaves (B3, B22); `roomCreate` on a room without PIN applies
 /// the timeout (B12).
 ///
-/// Every change also comes out as a ``VoiceRoomEvent``, collected until ``takeEvents()``.
+/// Every change also comes out as a ``VoiceRoomEvent``, collected until ``takeEvents()``, and every
+/// change to what a store keeps of a room as a ``ConferenceStoreChange``, until ``takeStoreChanges()``.
 public struct VoiceRoomDirectory: Sendable {
     /// The rules in force.
     public let policy: VoiceRoomPolicy
     /// The rooms by name.
-    public private(set) var rooms: [String: VoiceRoom]
+    public private(set) var rooms: [String: Room]
     /// Call counters shown in serverInfo.
     public var statistics: CallStatistics
     /// Counts `roomCreate` and `dialout` calls for the periodic sweep.
     private var sweepCounter = 0
     /// The changes made since the last ``takeEvents()``, oldest first.
     private var pendingEvents: [VoiceRoomEvent] = []
+    /// The rooms whose stored part (``StoredRoom``) changed since the last ``takeStoreChanges()``,
+    /// in the order they first changed.
+    private var changedRooms: [String] = []
+    /// The rooms the store has (restored, or saved by a change handed over), so that a room opened
+    /// and closed between two hand-overs is never deleted from a store that never had it.
+    private var storedRooms: Set<String> = []
 
     /// The failure string shared by every PIN-gated method (spec §4.0).
     public static let roomRefusedText = "wrong adminpin or inexisting room"
 
-    /// Creates the directory and opens the predefined rooms.
-    public init(policy: VoiceRoomPolicy, statistics: CallStatistics = CallStatistics(), at now: Date) {
+    /// Creates the directory with the rooms a store kept (`restoring`) and opens the predefined
+    /// rooms. A predefined room keeps the admin PIN its configuration gives it, over a stored one:
+    /// the configuration is where an operator changes it.
+    public init(
+        policy: VoiceRoomPolicy, statistics: CallStatistics = CallStatistics(), restoring stored: [StoredRoom] = [],
+        at now: Date
+    ) {
         self.policy = policy
         self.statistics = statistics
         rooms = [:]
-        for room in policy.predefinedRooms {
-            open(VoiceRoom(name: room.name, adminPIN: room.adminPIN, createdAt: now))
+        for room in stored {
+            rooms[room.name] = Room(restoring: room, at: now)
+            storedRooms.insert(room.name)
+            pendingEvents.append(.roomOpened(room: room.name))
         }
+        for room in policy.predefinedRooms {
+            if rooms[room.name] != nil {
+                guard rooms[room.name]?.adminPIN != room.adminPIN else { continue }
+                rooms[room.name]?.adminPIN = room.adminPIN
+                markChanged(room.name)
+            } else {
+                open(Room(name: room.name, adminPIN: room.adminPIN, createdAt: now))
+            }
+        }
+    }
+
+    /// Hands over what the store must write for the changes made so far, in order, and forgets
+    /// it: each changed room as it is now, or its deletion.
+    public mutating func takeStoreChanges() -> [ConferenceStoreChange] {
+        defer { changedRooms.removeAll() }
+        return changedRooms.compactMap { name in
+            if let room = rooms[name] {
+                storedRooms.insert(name)
+                return .roomSaved(StoredRoom(room))
+            }
+            return storedRooms.remove(name).map { .roomDeleted(name: $0) }
+        }
+    }
+
+    private mutating func markChanged(_ name: String) {
+        if !changedRooms.contains(name) { changedRooms.append(name) }
     }
 
     /// Hands over the events of the changes made so far and forgets them.
@@ -44,17 +84,19 @@ public struct VoiceRoomDirectory: Sendable {
         return pendingEvents
     }
 
-    private mutating func open(_ room: VoiceRoom) {
+    private mutating func open(_ room: Room) {
         rooms[room.name] = room
         pendingEvents.append(.roomOpened(room: room.name))
+        markChanged(room.name)
     }
 
     private mutating func close(_ name: String) {
         guard rooms.removeValue(forKey: name) != nil else { return }
         pendingEvents.append(.roomClosed(room: name))
+        markChanged(name)
     }
 
-    /// Records a call's row after ``VoiceRoom/admit(_:at:)`` added or filled it.
+    /// Records a call's row after ``Room/admit(_:at:)`` added or filled it.
     private mutating func announceJoin(room name: String, callTag: String) {
         guard let room = rooms[name], let index = room.participantIndex(callTag: callTag) else { return }
         pendingEvents.append(.participantJoined(room: name, participant: room.participants[index]))
@@ -68,22 +110,23 @@ public struct VoiceRoomDirectory: Sendable {
     public mutating func admit(room name: String, adminPIN: String, at now: Date) -> Bool {
         guard var room = rooms[name] else {
             guard !policy.privateRooms else { return false }
-            open(VoiceRoom(name: name, adminPIN: adminPIN, createdAt: now))
+            open(Room(name: name, adminPIN: adminPIN, createdAt: now))
             return true
         }
         guard acceptsPIN(adminPIN, of: room) else { return false }
-        if room.adminPIN.isEmpty {
-            room.adminPIN = adminPIN
-        }
         guard !room.isSoftExpired(at: now, policy: policy) else {
             close(name)
             return false
+        }
+        if room.adminPIN.isEmpty, !adminPIN.isEmpty {
+            room.adminPIN = adminPIN
+            markChanged(name)
         }
         rooms[name] = room
         return true
     }
 
-    private func acceptsPIN(_ adminPIN: String, of room: VoiceRoom) -> Bool {
+    private func acceptsPIN(_ adminPIN: String, of room: Room) -> Bool {
         policy.ignorePIN || room.adminPIN.isEmpty || room.adminPIN == adminPIN
     }
 
@@ -102,10 +145,11 @@ public struct VoiceRoomDirectory: Sendable {
             room.adminPIN = newPIN
             if let expiry { room.expiryTime = expiry }
             rooms[name] = room
+            markChanged(name)
             return .created(adminPIN: newPIN)
         }
         if rooms[name] != nil { close(name) }
-        open(VoiceRoom(name: name, adminPIN: newPIN, expiryTime: expiry, createdAt: now))
+        open(Room(name: name, adminPIN: newPIN, expiryTime: expiry, createdAt: now))
         return .created(adminPIN: newPIN)
     }
 
@@ -130,13 +174,14 @@ public struct VoiceRoomDirectory: Sendable {
     public mutating func invite(room name: String, participantID: String, number: String, at now: Date) -> Bool {
         if rooms[name] == nil {
             guard !policy.privateRooms else { return false }
-            open(VoiceRoom(name: name, adminPIN: "", createdAt: now))
+            open(Room(name: name, adminPIN: "", createdAt: now))
         }
         rooms[name]?.participants.append(
             VoiceParticipant(
                 callTag: "", number: number, status: .disconnected, reason: "",
                 participantID: participantID, lastStatusChange: now))
         rooms[name]?.lastAccessTime = now
+        markChanged(name)
         return true
     }
 
@@ -207,6 +252,7 @@ public struct VoiceRoomDirectory: Sendable {
     public mutating func changeAdminPIN(room name: String, adminPIN: String, to newPIN: String, at now: Date) -> Bool {
         guard admit(room: name, adminPIN: adminPIN, at: now) else { return false }
         rooms[name]?.adminPIN = newPIN
+        markChanged(name)
         return true
     }
 
@@ -247,7 +293,7 @@ public struct VoiceRoomDirectory: Sendable {
         guard !isFull(room: name) else { return .roomFull }
         if rooms[name] == nil {
             guard !policy.privateRooms else { return .refused }
-            open(VoiceRoom(name: name, adminPIN: "", createdAt: now))
+            open(Room(name: name, adminPIN: "", createdAt: now))
         }
         if policy.privateRooms && requireInvitation && rooms[name]?.hasParticipant(participantID: participantID) != true {
             return .refused
@@ -261,6 +307,15 @@ public struct VoiceRoomDirectory: Sendable {
         return .admitted
     }
 
+    /// Takes back an admission whose call never reached the room (its media could not move, or it
+    /// ended while the admission was answered): the row goes, or the invitation it filled is an
+    /// invitation again, so nothing is left that nobody is on. The call counts as any other ended
+    /// call when it finishes; this changes no statistics.
+    public mutating func withdrawCaller(room name: String, callTag: String, at now: Date) {
+        guard rooms[name]?.withdraw(callTag: callTag, at: now) == true else { return }
+        pendingEvents.append(.participantRemoved(room: name, callTag: callTag))
+    }
+
     /// A call's state changed (SEMS `updateStatus`, spec §8.3, §9.2). A room that is missing is
     /// opened again with an empty PIN unless rooms are private (B10, kept for compatibility).
     public mutating func updateStatus(
@@ -268,7 +323,7 @@ public struct VoiceRoomDirectory: Sendable {
     ) {
         if rooms[name] == nil {
             guard !policy.privateRooms else { return }
-            open(VoiceRoom(name: name, adminPIN: "", createdAt: now))
+            open(Room(name: name, adminPIN: "", createdAt: now))
         }
         // Changed in place: a copy taken out and put back would copy every row of a large room.
         if rooms[name]?.recordStatus(status, reason: reason, callTag: callTag, at: now, policy: policy) == true {

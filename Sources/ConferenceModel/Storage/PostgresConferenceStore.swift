@@ -69,7 +69,7 @@ public final class PostgresConferenceStore: ConferenceStore {
                     """,
                     logger: logger
                 ).decode((String, Int?, String, Bool, Int64?, String, Bool, String).self) {
-                    guard let recording = StoredRecordingState(rawValue: recording) else {
+                    guard let recording = RoomRecordingState(rawValue: recording) else {
                         throw ConferenceStoreError(.unreadableRoom, room: name)
                     }
                     rooms.append(StoredRoom(

@@ -112,7 +112,7 @@ public final class SQLiteConferenceStore: ConferenceStore {
     /// A `parley_rooms` row as a room without invitations and settings.
     private static func room(from row: Row) throws -> StoredRoom {
         let name: String = row["name"]
-        guard let recording = StoredRecordingState(rawValue: row["recording"]) else {
+        guard let recording = RoomRecordingState(rawValue: row["recording"]) else {
             throw ConferenceStoreError(.unreadableRoom, room: name)
         }
         var expiryTime: Date?

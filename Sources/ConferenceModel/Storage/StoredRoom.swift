@@ -23,7 +23,7 @@ public struct StoredRoom: Sendable, Hashable {
     /// Whether the room is locked.
     public var isLocked: Bool
     /// Whether the room is being recorded.
-    public var recording: StoredRecordingState
+    public var recording: RoomRecordingState
     /// The participants the room has invited, in the order they were added.
     public var invitations: [StoredInvitation]
     /// Settings callers set on the room through an API, by name.
@@ -38,7 +38,7 @@ public struct StoredRoom: Sendable, Hashable {
         expiryTime: Date? = nil,
         profile: String = "",
         isLocked: Bool = false,
-        recording: StoredRecordingState = .off,
+        recording: RoomRecordingState = .off,
         invitations: [StoredInvitation] = [],
         settings: [String: String] = [:]
     ) {

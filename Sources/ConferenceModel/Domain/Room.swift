@@ -1,28 +1,56 @@
 import Foundation
 
-/// A voice conference room of the bridge (SEMS `ConferenceRoom`, spec §9): its admin PIN, the
-/// optional hard expiry from `roomCreate`, the last activity time that drives soft expiry, and its
-/// participant rows in insertion order.
-public struct VoiceRoom: Sendable, Hashable {
+/// A conference room: the one room every front door names (DESIGN.md) — a SEMS room name, a
+/// connector conference number, an IM room URI through ``IMRoomNameMapping``.
+///
+/// It owns what a room is (name and number, profile, admin PIN, private flag, expiry, lock and
+/// recording state), and who is in it in two views: the voice ``participants`` (SEMS
+/// `ConferenceRoom`'s rows, spec §9) and the IM ``members``. Its changes come out in order as
+/// ``RoomEvent``s. What the ``ConferenceStore`` keeps of it is ``StoredRoom``: the room itself and
+/// its invitations, not the calls in it.
+public struct Room: Sendable, Hashable {
     /// The room name, the conference id callers dial.
     public var name: String
+    /// The room's number in the managed conferencing API; `nil` while it has none.
+    public var number: Int?
+    /// The room profile's name (its mix rate and codecs); `""` for the server's default.
+    public var profile: String
     /// The admin PIN; `""` means the next caller of the control API claims the room (spec §4.0).
     public var adminPIN: String
+    /// Joined by invitation only.
+    public var isPrivate: Bool
     /// When `roomCreate`'s timeout runs out; used only with ``VoiceRoomPolicy/supportRoomsTimeout``.
     public var expiryTime: Date?
+    /// Whether new callers are refused (the managed API's `lock`).
+    public var isLocked: Bool
+    /// Whether the room's mix is being recorded.
+    public var recording: RoomRecordingState
     /// The last activity: creation, a participant added, muted or changing status, pruning.
     /// `roomInfo` polling does not count (spec §9.2).
     public var lastAccessTime: Date
-    /// The participant rows, in insertion order.
+    /// The voice view: participant rows, calls and invitations, in insertion order.
     public var participants: [VoiceParticipant]
+    /// The IM view: members of the room's chat, in Kamailio's list order.
+    public var members: [IMMember]
+    /// Settings callers set on the room through an API, by name; kept by the store.
+    public var settings: [String: String] = [:]
 
     /// Creates an empty room.
-    public init(name: String, adminPIN: String, expiryTime: Date? = nil, createdAt: Date) {
+    public init(
+        name: String, number: Int? = nil, profile: String = "", adminPIN: String, isPrivate: Bool = false,
+        expiryTime: Date? = nil, isLocked: Bool = false, recording: RoomRecordingState = .off, createdAt: Date
+    ) {
         self.name = name
+        self.number = number
+        self.profile = profile
         self.adminPIN = adminPIN
+        self.isPrivate = isPrivate
         self.expiryTime = expiryTime
+        self.isLocked = isLocked
+        self.recording = recording
         self.lastAccessTime = createdAt
         self.participants = []
+        self.members = []
     }
 
     /// Soft expiry (spec §9.2): no rows at all and idle strictly longer than the rooms' delay.
@@ -68,6 +96,7 @@ public struct VoiceRoom: Sendable, Hashable {
                 $0.callTag.isEmpty && $0.participantID == participant.participantID
             })
         {
+            participants[invited].invitedNumber = participants[invited].number
             participants[invited].callTag = participant.callTag
             participants[invited].number = participant.number
             participants[invited].status = participant.status
@@ -77,6 +106,24 @@ public struct VoiceRoom: Sendable, Hashable {
             participants.append(participant)
         }
         lastAccessTime = now
+    }
+
+    /// Takes back the row of a call that never reached the room: an invitation it filled becomes
+    /// an invitation again, any other row goes. Returns whether a row changed.
+    mutating func withdraw(callTag: String, at now: Date) -> Bool {
+        guard let index = participantIndex(callTag: callTag) else { return false }
+        if let invitedNumber = participants[index].invitedNumber {
+            participants[index].callTag = ""
+            participants[index].number = invitedNumber
+            participants[index].status = .disconnected
+            participants[index].reason = ""
+            participants[index].invitedNumber = nil
+            participants[index].lastStatusChange = now
+        } else {
+            participants.remove(at: index)
+        }
+        lastAccessTime = now
+        return true
     }
 
     /// Records a call's new status on its row, if it has one; the change and any pruning count as

@@ -1,7 +1,7 @@
-/// Whether a voice room is being recorded, as a ``ConferenceStore`` keeps it.
+/// Whether a room's mix is being recorded.
 ///
 /// The raw values are what the stores write in `parley_rooms.recording`.
-public enum StoredRecordingState: String, Sendable, Hashable, CaseIterable {
+public enum RoomRecordingState: String, Sendable, Hashable, CaseIterable {
     /// Not recording.
     case off
     /// Recording.

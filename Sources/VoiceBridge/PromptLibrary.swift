@@ -18,7 +18,7 @@ struct PromptLibrary: Sendable {
         + (0...9).map(BridgePrompt.digit)
 
     /// Loads every prompt.
-    init(directory: String, configuration: SEMSConfigFile, sampleRate: Int, logger: Logger) {
+    init(directory: String, configuration: SEMSConfigFile?, sampleRate: Int, logger: Logger) {
         for prompt in Self.prompts {
             let path = Self.path(of: prompt, directory: directory, configuration: configuration)
             do {
@@ -34,8 +34,8 @@ struct PromptLibrary: Sendable {
         sounds[prompt]
     }
 
-    private static func path(of prompt: BridgePrompt, directory: String, configuration: SEMSConfigFile) -> String {
-        let configured = configuration[prompt.configurationKey].flatMap { $0.isEmpty ? nil : $0 }
+    private static func path(of prompt: BridgePrompt, directory: String, configuration: SEMSConfigFile?) -> String {
+        let configured = configuration?[prompt.configurationKey].flatMap { $0.isEmpty ? nil : $0 }
         if case .digit(let value) = prompt {
             let folder = configured ?? directory
             return (folder.hasSuffix("/") ? folder : folder + "/") + "\(value).wav"

@@ -1,18 +1,19 @@
-import ConferenceModel
 import Foundation
 import GRDB
 
-/// Where the call counters outlive the process (spec §12.2): one row in the SQLite database of
-/// `--db`, and, when `stats_dir` is set, SEMS's `<stats_dir>/stats` file too, so that tools that
-/// read it keep working. The counters are all the bridge persists today; rooms live in memory,
-/// as in SEMS.
-final class CallStatisticsStore: Sendable {
+/// Where the call counters outlive the process (spec §12.2): one row in an SQLite database and,
+/// when `stats_dir` is set, SEMS's `<stats_dir>/stats` file too, so that tools that read it keep
+/// working.
+public final class CallStatisticsStore: Sendable {
     private let database: DatabaseQueue
     private let semsFile: String?
 
     /// Opens (or creates) the database and its table.
-    init(databasePath: String, statisticsDirectory: String?) throws {
-        database = try DatabaseQueue(path: databasePath)
+    public init(databasePath: String, statisticsDirectory: String?) throws {
+        // The rooms' store writes to the same file: wait for its write rather than fail with SQLITE_BUSY.
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        database = try DatabaseQueue(path: databasePath, configuration: configuration)
         semsFile = statisticsDirectory.map { $0.hasSuffix("/") ? $0 + "stats" : $0 + "/stats" }
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-call-statistics") { db in
@@ -27,7 +28,7 @@ final class CallStatisticsStore: Sendable {
     }
 
     /// The saved counters: the database's, else SEMS's file, else zero.
-    func load() throws -> CallStatistics {
+    public func load() throws -> CallStatistics {
         let row = try database.read { db in
             try Row.fetchOne(db, sql: "SELECT total, failed, seconds FROM call_statistics WHERE id = 1")
         }
@@ -43,7 +44,7 @@ final class CallStatisticsStore: Sendable {
 
     /// Saves the counters in both places. The database write runs on GRDB's own queue, so the
     /// synchronous disk flush never holds one of the few threads the calls' tasks run on.
-    func save(_ statistics: CallStatistics) async throws {
+    public func save(_ statistics: CallStatistics) async throws {
         try await database.write { db in
             try db.execute(
                 sql: """
