@@ -195,7 +195,12 @@ let package = Package(
             dependencies: ["ConferenceModel", "SIPTesting", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "IMCCommandsTests", dependencies: ["IMCCommands", "ConferenceModel", "SIPCore"], swiftSettings: strictSettings),
+        .testTarget(name: "IMCCommandsTests", dependencies: ["IMCCommands", "ConferenceModel", "SIPCore", "SIPTesting"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "VoiceBridgeTests",
+            dependencies: ["VoiceBridge", "SIPCore", "MediaMixer"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "ControlAPITests",
             dependencies: [

@@ -48,9 +48,9 @@ public struct MediaStreamMapping: Sendable {
         return codec
     }
 
-    /// The leg's stream for what offer/answer agreed: the RTP timeout only while the call is not
-    /// on hold either way (a held phone may send nothing at all), sending only while the peer is
-    /// to receive, and in-band DTMF detection for a peer without RFC 4733 events while the bridge
+    /// The leg's stream for what offer/answer agreed (its direction is the bridge's own): the RTP
+    /// timeout only while the call is not on hold either way (a held phone may send nothing at
+    /// all), sending only while the peer is to receive, and in-band DTMF detection for a peer without RFC 4733 events while the bridge
     /// `listensForKeys` (the PIN dialogue; keys are ignored in the conference, spec §7.1).
     /// - Throws: ``UnmappableMediaError``.
     public func settings(for audio: NegotiatedAudio, localPort: Int, listensForKeys: Bool) throws(UnmappableMediaError)
