@@ -180,4 +180,12 @@ import Testing
         #expect(call.phase == .leaving)
         #expect(call.receive(.roomChanged(.otherJoined(participantCount: 2)), at: Self.at(302)) == [], "no longer in the mix")
     }
+
+    /// An expired session timer (RFC 4028 §10) or a lost dialog ends the call without a BYE row.
+    @Test func aSessionThatExpiresInTheRoomLeavesAndFinishes() {
+        var call = Self.callerInRoom()
+        #expect(
+            call.receive(.sessionEnded(.lost), at: Self.at(121))
+                == [.leaveMix(room: "4711"), .releaseMedia, .finish(room: "4711", rowUpdates: [CallLegStatusUpdate(.ended)], connectedSeconds: 120)])
+    }
 }

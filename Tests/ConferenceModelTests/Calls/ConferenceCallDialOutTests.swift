@@ -85,4 +85,13 @@ import Testing
         #expect(call.receive(.promptsFinished, at: Self.at(0)) == [])
         #expect(call.receive(.mediaReady, at: Self.at(0)) == [])
     }
+
+    /// Credentials the callee's proxy refuses a second time (RFC 3261 §22.2) end the dial-out with
+    /// that answer on its row.
+    @Test func aRefusedDigestChallengeEndsTheDialOutWithItsAnswer() {
+        var call = Self.dialOut()
+        #expect(
+            call.receive(.sessionEnded(.rejected(statusCode: 401, reasonPhrase: "Unauthorized")), at: Self.at(1))
+                == [.releaseMedia, .finish(room: "4711", rowUpdates: [CallLegStatusUpdate(.finalResponse(code: 401, phrase: "Unauthorized"))], connectedSeconds: nil)])
+    }
 }
