@@ -17,6 +17,7 @@ public actor VoiceRoomRegistry {
     private var unwritten: [ConferenceStoreChange] = []
     private var writeWaiters: [CheckedContinuation<Void, Never>] = []
     private var isWriting = false
+    private let eventHub: RoomEventHub?
 
     /// Creates a registry.
     /// - Parameters:
@@ -26,12 +27,15 @@ public actor VoiceRoomRegistry {
     ///   - store: where room changes are written through; `nil` keeps rooms in memory only.
     ///   - onStoreFailure: told when a write fails (the change stays in memory; log it).
     ///   - clock: the time each change sees (tests pass a fixed one).
+    ///   - eventHub: where every event also goes, as ``RoomEvent/voice(_:)``, in the order the
+    ///     subscribers of ``events()`` get them; `nil` publishes to those subscribers only.
     public init(
         policy: VoiceRoomPolicy, statistics: CallStatistics = CallStatistics(), restoring: [StoredRoom] = [],
         store: (any ConferenceStore)? = nil, onStoreFailure: @escaping @Sendable (any Error) -> Void = { _ in },
-        clock: @escaping @Sendable () -> Date = { Date() }
+        clock: @escaping @Sendable () -> Date = { Date() }, eventHub: RoomEventHub? = nil
     ) {
         self.clock = clock
+        self.eventHub = eventHub
         self.policy = policy
         self.store = store
         self.onStoreFailure = onStoreFailure
@@ -98,6 +102,7 @@ public actor VoiceRoomRegistry {
         for continuation in subscribers.values {
             for event in events { continuation.yield(event) }
         }
+        eventHub?.publish(events.map(RoomEvent.voice))
     }
 
     /// The time the registry's clock shows now.
