@@ -1,6 +1,5 @@
 import Foundation
 import Logging
-import NIOConcurrencyHelpers
 import PostgresNIO
 
 /// The ``ConferenceStore`` for several nodes sharing rooms: the `parley_rooms`,
@@ -21,14 +20,15 @@ public final class PostgresConferenceStore: ConferenceStore {
     /// The client the store uses; run it (see the type's documentation).
     public let client: PostgresClient
     private let logger: Logger
-    /// The running or finished migration, shared by every caller; cleared if it failed so the
-    /// next call tries again.
-    private let schemaPreparation = NIOLockedValueBox<Task<Void, any Error>?>(nil)
+    private let schemaPreparation: PostgresSchemaPreparation
 
     /// Uses `client`, which the caller runs.
     public init(client: PostgresClient, logger: Logger = Logger(label: "parley.conference.postgres")) {
         self.client = client
         self.logger = logger
+        schemaPreparation = PostgresSchemaPreparation(
+            PostgresConferenceMigrations.migrator, client: client, logger: logger
+        )
     }
 
     /// Creates a client for `configuration`; the caller runs ``client``.
@@ -53,48 +53,40 @@ public final class PostgresConferenceStore: ConferenceStore {
     /// - Throws: ``ConferenceStoreError`` (``ConferenceStoreError/Code/unreadableRoom``) if a
     ///   row holds a value this store does not write.
     public func loadRooms() async throws -> [StoredRoom] {
-        try await prepareSchema()
+        try await schemaPreparation.prepare()
         let logger = logger
-        do {
-            return try await client.withTransaction(logger: logger) { connection in
-                try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
-                var rooms: [StoredRoom] = []
-                // Milliseconds since 1970 computed by the server, exactly (see
-                // StoredRoom.milliseconds(of:)); extract() counts in UTC.
-                for try await (name, number, adminPIN, isPrivate, expiryMilliseconds, profile, isLocked, recording) in try await connection.query(
-                    """
-                    SELECT name, number, admin_pin, is_private, round(extract(epoch FROM expiry_time) * 1000)::bigint,
-                        profile, is_locked, recording
-                    FROM parley_rooms ORDER BY name
-                    """,
-                    logger: logger
-                ).decode((String, Int?, String, Bool, Int64?, String, Bool, String).self) {
-                    guard let recording = RoomRecordingState(rawValue: recording) else {
-                        throw ConferenceStoreError(.unreadableRoom, room: name)
-                    }
-                    rooms.append(StoredRoom(
-                        name: name, number: number, adminPIN: adminPIN, isPrivate: isPrivate,
-                        expiryTime: expiryMilliseconds.map(StoredRoom.date(milliseconds:)),
-                        profile: profile, isLocked: isLocked, recording: recording
-                    ))
-                }
-                var invitations: [(room: String, invitation: StoredInvitation)] = []
-                for try await (room, participantID, number) in try await connection.query(
-                    "SELECT room, participant_id, number FROM parley_room_invitations ORDER BY room, position",
-                    logger: logger
-                ).decode((String, String, String).self) {
-                    invitations.append((room, StoredInvitation(participantID: participantID, number: number)))
-                }
-                var settings: [(room: String, key: String, value: String)] = []
-                for try await (room, key, value) in try await connection.query(
-                    "SELECT room, key, value FROM parley_room_settings", logger: logger
-                ).decode((String, String, String).self) {
-                    settings.append((room, key, value))
-                }
-                return StoredRoom.rooms(rooms, invitations: invitations, settings: settings)
+        return try await client.withStoreTransaction(logger: logger) { connection in
+            try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
+            var rooms: [StoredRoom] = []
+            // Milliseconds since 1970 computed by the server, exactly (see
+            // StoredRoom.milliseconds(of:)); extract() counts in UTC.
+            for try await (name, number, adminPIN, isPrivate, expiryMilliseconds, profile, isLocked, recording) in try await connection.query(
+                """
+                SELECT name, number, admin_pin, is_private, round(extract(epoch FROM expiry_time) * 1000)::bigint,
+                    profile, is_locked, recording
+                FROM parley_rooms ORDER BY name
+                """,
+                logger: logger
+            ).decode((String, Int?, String, Bool, Int64?, String, Bool, String).self) {
+                rooms.append(try StoredRoom.loaded(
+                    name: name, number: number, adminPIN: adminPIN, isPrivate: isPrivate,
+                    expiryMilliseconds: expiryMilliseconds, profile: profile, isLocked: isLocked, recording: recording
+                ))
             }
-        } catch let error as PostgresTransactionError {
-            throw error.closureError ?? error
+            var invitations: [(room: String, invitation: StoredInvitation)] = []
+            for try await (room, participantID, number) in try await connection.query(
+                "SELECT room, participant_id, number FROM parley_room_invitations ORDER BY room, position",
+                logger: logger
+            ).decode((String, String, String).self) {
+                invitations.append((room, StoredInvitation(participantID: participantID, number: number)))
+            }
+            var settings: [(room: String, key: String, value: String)] = []
+            for try await (room, key, value) in try await connection.query(
+                "SELECT room, key, value FROM parley_room_settings", logger: logger
+            ).decode((String, String, String).self) {
+                settings.append((room, key, value))
+            }
+            return StoredRoom.rooms(rooms, invitations: invitations, settings: settings)
         }
     }
 
@@ -103,44 +95,19 @@ public final class PostgresConferenceStore: ConferenceStore {
     /// - Throws: ``ConferenceStoreError`` if a change does not fit what is stored; nothing of
     ///   the batch is written then.
     public func apply(_ changes: [ConferenceStoreChange]) async throws {
-        try await prepareSchema()
+        try await schemaPreparation.prepare()
         let logger = logger
-        do {
-            try await client.withTransaction(logger: logger) { connection in
-                for change in changes {
-                    try await Self.apply(change, on: connection, logger: logger)
-                }
+        try await client.withStoreTransaction(logger: logger) { connection in
+            for change in changes {
+                try await Self.apply(change, on: connection, logger: logger)
             }
-        } catch let error as PostgresTransactionError {
-            throw error.closureError ?? error
-        }
-    }
-
-    private func prepareSchema() async throws {
-        let preparation = schemaPreparation.withLockedValue { running in
-            if let running { return running }
-            let task = Task { [client, logger] in try await PostgresConferenceMigrations.migrate(client, logger: logger) }
-            running = task
-            return task
-        }
-        do {
-            try await preparation.value
-        } catch {
-            schemaPreparation.withLockedValue { running in running = nil }
-            throw error
         }
     }
 
     private static func apply(_ change: ConferenceStoreChange, on connection: PostgresConnection, logger: Logger) async throws {
         switch change {
         case let .roomSaved(room):
-            var expiryMilliseconds: Int64?
-            if let expiryTime = room.expiryTime {
-                guard let milliseconds = StoredRoom.milliseconds(of: expiryTime) else {
-                    throw ConferenceStoreError(.expiryTimeOutOfRange, room: room.name)
-                }
-                expiryMilliseconds = milliseconds
-            }
+            let expiryMilliseconds = try room.expiryMilliseconds
             // The instant is built from the integer by the server: an exact microsecond count,
             // where a bound Date would go through a Double once more.
             try await connection.query(

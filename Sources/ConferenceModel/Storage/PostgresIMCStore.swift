@@ -1,5 +1,4 @@
 import Logging
-import NIOConcurrencyHelpers
 import PostgresNIO
 
 /// The ``IMCStore`` for several nodes sharing rooms: Kamailio's `imc_rooms` / `imc_members`
@@ -23,14 +22,13 @@ public final class PostgresIMCStore: IMCStore {
     /// The client the store uses; run it (see the type's documentation).
     public let client: PostgresClient
     private let logger: Logger
-    /// The running or finished migration, shared by every caller; cleared if it failed so the
-    /// next call tries again.
-    private let schemaPreparation = NIOLockedValueBox<Task<Void, any Error>?>(nil)
+    private let schemaPreparation: PostgresSchemaPreparation
 
     /// Uses `client`, which the caller runs.
     public init(client: PostgresClient, logger: Logger = Logger(label: "parley.imc.postgres")) {
         self.client = client
         self.logger = logger
+        schemaPreparation = PostgresSchemaPreparation(PostgresIMCMigrations.migrator, client: client, logger: logger)
     }
 
     /// Creates a client for `configuration`; the caller runs ``client``.
@@ -49,7 +47,7 @@ public final class PostgresIMCStore: IMCStore {
 
     /// Every stored room with its members in row id order (see ``StoredIMCRows/imRooms()``).
     public func loadRooms() async throws -> [IMRoom] {
-        try await prepareSchema()
+        try await schemaPreparation.prepare()
         var rows = StoredIMCRows()
         for try await (name, domain, flag) in try await client.query(
             "SELECT name, domain, flag FROM imc_rooms ORDER BY id", logger: logger
@@ -69,31 +67,12 @@ public final class PostgresIMCStore: IMCStore {
     /// - Throws: ``IMCStoreError`` if a change does not fit what is stored; nothing of the
     ///   batch is written then.
     public func apply(_ changes: [IMRoomChange]) async throws {
-        try await prepareSchema()
+        try await schemaPreparation.prepare()
         let logger = logger
-        do {
-            try await client.withTransaction(logger: logger) { connection in
-                for change in changes {
-                    try await Self.apply(change, on: connection, logger: logger)
-                }
+        try await client.withStoreTransaction(logger: logger) { connection in
+            for change in changes {
+                try await Self.apply(change, on: connection, logger: logger)
             }
-        } catch let error as PostgresTransactionError {
-            throw error.closureError ?? error
-        }
-    }
-
-    private func prepareSchema() async throws {
-        let preparation = schemaPreparation.withLockedValue { running in
-            if let running { return running }
-            let task = Task { [client, logger] in try await PostgresIMCMigrations.migrate(client, logger: logger) }
-            running = task
-            return task
-        }
-        do {
-            try await preparation.value
-        } catch {
-            schemaPreparation.withLockedValue { running in running = nil }
-            throw error
         }
     }
 

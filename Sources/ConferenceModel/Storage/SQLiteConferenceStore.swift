@@ -25,15 +25,10 @@ public final class SQLiteConferenceStore: ConferenceStore {
     /// - Parameter busyTimeout: how long a write waits for another connection that holds the
     ///   file's write lock.
     public init(path: String, busyTimeout: Duration = .seconds(5)) throws {
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(Double(busyTimeout.components.seconds)
-            + Double(busyTimeout.components.attoseconds) / 1e18)
-        database = try DatabaseQueue(path: path, configuration: configuration)
-        try Self.switchToWAL(database, patience: busyTimeout)
-        // The queue has this one connection, so setting it here makes every commit durable (see
-        // the type's documentation).
-        try database.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
+        database = try SQLiteStoreFile.open(path: path, busyTimeout: busyTimeout) { path, configuration in
+            let database = try DatabaseQueue(path: path, configuration: configuration)
+            try SQLiteConferenceStore.switchToWAL(database, patience: busyTimeout)
+            return database
         }
         do {
             try SQLiteConferenceMigrations.migrator.migrate(database)
@@ -112,32 +107,22 @@ public final class SQLiteConferenceStore: ConferenceStore {
     /// A `parley_rooms` row as a room without invitations and settings.
     private static func room(from row: Row) throws -> StoredRoom {
         let name: String = row["name"]
-        guard let recording = RoomRecordingState(rawValue: row["recording"]) else {
+        let expiryMilliseconds: Int64? = row["expiry_milliseconds"]
+        // julianday() is NULL for text that is not a date: a room whose expiry cannot be read.
+        guard expiryMilliseconds != nil || row["expiry_time"] as String? == nil else {
             throw ConferenceStoreError(.unreadableRoom, room: name)
         }
-        var expiryTime: Date?
-        if row["expiry_time"] as String? != nil {
-            guard let milliseconds: Int64 = row["expiry_milliseconds"] else {
-                throw ConferenceStoreError(.unreadableRoom, room: name)
-            }
-            expiryTime = StoredRoom.date(milliseconds: milliseconds)
-        }
-        return StoredRoom(
+        return try StoredRoom.loaded(
             name: name, number: row["number"], adminPIN: row["admin_pin"], isPrivate: row["is_private"],
-            expiryTime: expiryTime, profile: row["profile"], isLocked: row["is_locked"], recording: recording
+            expiryMilliseconds: expiryMilliseconds, profile: row["profile"], isLocked: row["is_locked"],
+            recording: row["recording"]
         )
     }
 
     private static func apply(_ change: ConferenceStoreChange, in db: Database) throws {
         switch change {
         case let .roomSaved(room):
-            var expiryMilliseconds: Int64?
-            if let expiryTime = room.expiryTime {
-                guard let milliseconds = StoredRoom.milliseconds(of: expiryTime) else {
-                    throw ConferenceStoreError(.expiryTimeOutOfRange, room: room.name)
-                }
-                expiryMilliseconds = milliseconds
-            }
+            let expiryMilliseconds = try room.expiryMilliseconds
             // An upsert, not INSERT OR REPLACE: REPLACE deletes the old row first, which would
             // cascade to the invitations and settings through the foreign keys.
             try db.execute(

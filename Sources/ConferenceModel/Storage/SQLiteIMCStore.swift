@@ -23,16 +23,10 @@ public final class SQLiteIMCStore: IMCStore {
     /// - Parameter busyTimeout: how long a write waits for another process (e.g. Kamailio) that
     ///   holds the file's write lock.
     public init(path: String, busyTimeout: Duration = .seconds(5)) throws {
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(Double(busyTimeout.components.seconds)
-            + Double(busyTimeout.components.attoseconds) / 1e18)
-        database = try DatabasePool(path: path, configuration: configuration)
-        // DatabasePool turns WAL on and sets `synchronous = NORMAL` on its writer connection,
-        // after `prepareDatabase` has run; the writer is the only connection that commits, so
-        // raising it here makes every commit durable (see the type's documentation).
-        try database.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
+        // A DatabasePool puts the file in WAL mode itself.
+        database = try SQLiteStoreFile.open(
+            path: path, busyTimeout: busyTimeout, with: DatabasePool.init(path:configuration:)
+        )
         try SQLiteIMCMigrations.migrator.migrate(database)
     }
 

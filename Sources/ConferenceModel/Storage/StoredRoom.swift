@@ -78,6 +78,45 @@ extension StoredRoom {
         Date(timeIntervalSince1970: Double(milliseconds) / 1000)
     }
 
+    /// ``expiryTime`` as both stores write it, in ``milliseconds(of:)``; `nil` for none.
+    ///
+    /// - Throws: ``ConferenceStoreError`` (``ConferenceStoreError/Code/expiryTimeOutOfRange``) if
+    ///   the stores cannot keep it.
+    var expiryMilliseconds: Int64? {
+        get throws {
+            guard let expiryTime else { return nil }
+            guard let milliseconds = Self.milliseconds(of: expiryTime) else {
+                throw ConferenceStoreError(.expiryTimeOutOfRange, room: name)
+            }
+            return milliseconds
+        }
+    }
+
+    /// A `parley_rooms` row as both stores read it: the room without its invitations and
+    /// settings, its expiry counted as ``milliseconds(of:)`` counts.
+    ///
+    /// - Throws: ``ConferenceStoreError`` (``ConferenceStoreError/Code/unreadableRoom``) if
+    ///   `recording` is not a state the stores write.
+    static func loaded(
+        name: String,
+        number: Int?,
+        adminPIN: String,
+        isPrivate: Bool,
+        expiryMilliseconds: Int64?,
+        profile: String,
+        isLocked: Bool,
+        recording: String
+    ) throws -> StoredRoom {
+        guard let recording = RoomRecordingState(rawValue: recording) else {
+            throw ConferenceStoreError(.unreadableRoom, room: name)
+        }
+        return StoredRoom(
+            name: name, number: number, adminPIN: adminPIN, isPrivate: isPrivate,
+            expiryTime: expiryMilliseconds.map(date(milliseconds:)),
+            profile: profile, isLocked: isLocked, recording: recording
+        )
+    }
+
     /// `rooms`, in their order, each given the invitations (in their order) and settings whose
     /// `room` is its name: the rows of `parley_room_invitations` and `parley_room_settings` as
     /// both stores read them.
