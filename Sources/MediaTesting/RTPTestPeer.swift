@@ -1,5 +1,6 @@
 import Foundation
 import MediaMixer
+import SIPTesting
 import Synchronization
 
 /// A phone simulated over real UDP on 127.0.0.1, for tests of the media engine.
@@ -35,7 +36,7 @@ public final class RTPTestPeer: @unchecked Sendable {
     /// The local UDP port it sends from and receives on.
     public var localPort: Int { socket.port }
 
-    private let socket: UDPTestSocket
+    private let socket: TestUDPSocket
     private let encoder: any AudioEncoder
     private let decoder: any AudioDecoder
     private var tone: ToneGenerator?
@@ -66,7 +67,7 @@ public final class RTPTestPeer: @unchecked Sendable {
         self.payloadType = payloadType ?? codec.staticPayloadType ?? 111
         self.telephoneEventPayloadType = telephoneEventPayloadType
         self.impairment = impairment
-        socket = try UDPTestSocket()
+        socket = try TestUDPSocket()
         encoder = try AudioCodecFactory.makeEncoder(codec)
         decoder = try AudioCodecFactory.makeDecoder(codec)
         tone = toneFrequency.map { ToneGenerator(frequency: $0, sampleRate: Double(codec.sampleRate)) }
@@ -95,7 +96,9 @@ public final class RTPTestPeer: @unchecked Sendable {
             defer { state.stopping = true }
             return !state.stopping && started
         }
-        if wasRunning { finished.wait() }
+        // The thread looks at `stopping` at least every 2 ms; the bound only keeps a wedged thread
+        // from hanging the test run.
+        if wasRunning { _ = finished.wait(timeout: .now() + .seconds(5)) }
     }
 
     /// Pauses or resumes sending audio (the peer keeps receiving).
@@ -253,11 +256,12 @@ public final class RTPTestPeer: @unchecked Sendable {
                 let current = Self.now()
                 delayed.sort { $0.due < $1.due }
                 while let first = delayed.first, first.due <= current {
-                    socket.send(first.bytes, toPort: remotePort)
+                    // A refused or full send is dropped, as UDP may.
+                    try? socket.send(first.bytes, port: remotePort)
                     delayed.removeFirst()
                 }
             }
-            while let count = socket.receive(into: &datagram) {
+            while let (count, _) = socket.receiveNow(into: &datagram) {
                 guard let packet = RTPTestPacket(datagram: datagram[..<count]), packet.payloadType == payloadType else { continue }
                 let samples = (try? packet.payload.withUnsafeBufferPointer { bytes in
                     try decoded.withUnsafeMutableBufferPointer { try decoder.decode(bytes, into: $0) }
@@ -269,6 +273,8 @@ public final class RTPTestPeer: @unchecked Sendable {
                 }
             }
             let wake = min(nextFrame, delayed.map(\.due).min() ?? nextFrame, Self.now() + 2_000_000)
+            // Pacing, not synchronisation: the peer sends one packet per ptime like a phone, and
+            // looks for received packets and a stop request at least every 2 ms.
             Self.sleep(until: wake)
         }
     }

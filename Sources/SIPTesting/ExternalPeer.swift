@@ -4,20 +4,13 @@ import Glibc
 #endif
 
 /// A program outside this package that a black-box test talks to (SIPp, baresip, sipsak, …),
-/// found on `PATH` and run to completion.
+/// found on `PATH` and run as a ``PeerProcess``.
 ///
 /// A missing program is a failure with a message saying what to install, never a silent pass:
 /// a test that quietly skips its peer proves nothing.
 public struct ExternalPeer: Sendable {
     /// What a run of the program ended with.
-    public struct Outcome: Sendable {
-        /// The exit status; meaningful only when the program was not stopped for ``timedOut``.
-        public let exitStatus: Int32
-        /// Whether the program outlived its time limit and was stopped with SIGTERM.
-        public let timedOut: Bool
-        /// Everything it printed on standard output and standard error, interleaved.
-        public let output: String
-    }
+    public typealias Outcome = PeerProcess.Outcome
 
     /// A peer that could not be found or not be run.
     public struct Failure: Error, CustomStringConvertible {
@@ -51,35 +44,16 @@ public struct ExternalPeer: Sendable {
         executableURL = found
     }
 
-    /// Runs the program with `arguments` and waits for it, stopping it after `timeout`.
-    ///
-    /// Output goes to a temporary file rather than a pipe, so a chatty program never blocks on a
-    /// full pipe while this call waits for it to exit.
-    public func run(_ arguments: [String], timeout: Duration) throws -> Outcome {
-        let outputURL = FileManager.default.temporaryDirectory
-            .appendingPathComponent("\(name)-output-\(UUID().uuidString).txt")
-        guard FileManager.default.createFile(atPath: outputURL.path, contents: nil),
-              let outputHandle = try? FileHandle(forWritingTo: outputURL) else {
-            throw Failure(description: "cannot create \(outputURL.path) for \(name)'s output")
-        }
-        defer { try? FileManager.default.removeItem(at: outputURL) }
-        let process = Process()
-        process.executableURL = executableURL
-        process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = outputHandle
-        process.standardError = outputHandle
-        try process.run()
-        try? outputHandle.close()
-        let deadline = ContinuousClock.now + timeout
-        while process.isRunning, ContinuousClock.now < deadline {
-            Thread.sleep(forTimeInterval: 0.02)
-        }
-        let timedOut = process.isRunning
-        if timedOut { process.terminate() }
-        process.waitUntilExit()
-        let output = (try? String(contentsOf: outputURL, encoding: .utf8)) ?? ""
-        return Outcome(exitStatus: process.terminationStatus, timedOut: timedOut, output: output)
+    /// Runs the program with `arguments` to completion, stopping it after `limit`; the wait
+    /// leaves the cooperative threads free.
+    public func run(_ arguments: [String], within limit: Duration, workingDirectory: String? = nil) async throws -> Outcome {
+        try await PeerProcess.run(executableURL.path, arguments, workingDirectory: workingDirectory, within: limit)
+    }
+
+    /// Starts the program with `arguments` and returns it running, its output in `logPath` (a
+    /// temporary file when `nil`); it is stopped when the returned object goes away.
+    public func start(_ arguments: [String], workingDirectory: String? = nil, logPath: String? = nil) throws -> PeerProcess {
+        try PeerProcess(executableURL.path, arguments, workingDirectory: workingDirectory, logPath: logPath)
     }
 
     /// A port that is free on `host` for both UDP and TCP at the time of the call, for a peer
@@ -94,6 +68,34 @@ public struct ExternalPeer: Sendable {
             if try canBindTCP(host: host, port: udp.port) { return udp.port }
         }
         throw Failure(description: "no port free for both UDP and TCP on \(host) after 20 tries")
+    }
+
+    /// Whether some socket is bound to `udpPort` on 127.0.0.1 or on every address, read from
+    /// `/proc/net/udp` so that looking does not take the port away from the peer that binds it.
+    public static func isListening(udpPort: Int) -> Bool {
+        // Read to the end: /proc hands the table out a page per read, and a single read (a file
+        // size of 0 as the hint) would miss the sockets past the first page on a busy machine.
+        guard let data = FileHandle(forReadingAtPath: "/proc/net/udp")?.readDataToEndOfFile() else { return false }
+        let table = String(decoding: data, as: UTF8.self)
+        let suffix = ":" + String(format: "%04X", udpPort)
+        return table.split(separator: "\n").dropFirst().contains { line in
+            guard let local = line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first else { return false }
+            return local == "0100007F\(suffix)" || local == "00000000\(suffix)"
+        }
+    }
+
+    /// Waits until `process` listens on `udpPort` (a request sent before it binds is refused by
+    /// the kernel); fails early when it exits.
+    public static func waitUntilListening(_ process: PeerProcess, udpPort: Int, within limit: Duration = .seconds(10)) async throws {
+        try await eventually(
+            "\(process.name) to listen on udp:127.0.0.1:\(udpPort)", within: limit,
+            detail: { "printed:\n\(process.outputTail())" }
+        ) {
+            if let status = process.exitStatus {
+                throw TestSocketError("\(process.name) exited with status \(status) before listening on \(udpPort):\n\(process.outputTail())")
+            }
+            return isListening(udpPort: udpPort)
+        }
     }
 
     private static func canBindTCP(host: String, port: Int) throws -> Bool {

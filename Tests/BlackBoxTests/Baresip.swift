@@ -7,7 +7,7 @@ import SIPTesting
 ///
 /// Everything it needs lives in a temporary folder of its own: `config`, `accounts`, the WAV it
 /// plays, its output and `sndfile`'s recordings. ``stop()`` ends the process and removes the folder.
-/// Waits poll with `Task.sleep`, so the phone never holds one of Swift's cooperative threads.
+/// Waits are `eventually`'s, so the phone never holds one of Swift's cooperative threads.
 final class Baresip {
     /// The user part of its account, `sip:NAME@127.0.0.1`.
     let name: String
@@ -17,7 +17,7 @@ final class Baresip {
     let consolePort: Int
     private let folder: URL
     private let outputURL: URL
-    private let process = Process()
+    private var process: PeerProcess?
 
     /// Starts baresip as `name` and returns once it is ready.
     ///
@@ -39,19 +39,10 @@ final class Baresip {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         do {
             try writeConfiguration(toneFrequency: toneFrequency, lifetime: lifetime)
-            guard FileManager.default.createFile(atPath: outputURL.path, contents: nil) else {
-                throw TestSocketError("cannot create \(outputURL.path)")
-            }
-            let output = try FileHandle(forWritingTo: outputURL)
-            defer { try? output.close() }
-            process.executableURL = executable.executableURL
             // -4: IPv4 only; -f: this phone's folder instead of ~/.baresip; -t: quit after that long.
-            process.arguments = ["-4", "-f", folder.path, "-t", "\(lifetime.components.seconds)"]
-                + (uri.map { ["-e", "/dial \($0)"] } ?? [])
-            process.standardInput = FileHandle.nullDevice
-            process.standardOutput = output
-            process.standardError = output
-            try process.run()
+            process = try executable.start(
+                ["-4", "-f", folder.path, "-t", "\(lifetime.components.seconds)"] + (uri.map { ["-e", "/dial \($0)"] } ?? []),
+                logPath: outputURL.path)
             _ = try await waitForLine(containing: "baresip is ready")
         } catch {
             stop()
@@ -101,18 +92,16 @@ final class Baresip {
     }
 
     /// Whether the process is still running.
-    var isRunning: Bool { process.isRunning }
+    var isRunning: Bool { process?.isRunning ?? false }
 
     /// Waits until baresip printed a line containing `text`, and returns that line.
     func waitForLine(containing text: String, timeout: Duration = .seconds(10)) async throws -> String {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            let lines = printed.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
-            if let line = lines.first(where: { $0.contains(text) }) { return String(line) }
-            guard process.isRunning else { break }
-            try await Task.sleep(for: .milliseconds(50))
+        guard let process else { throw TestSocketError("baresip \(name) was not started") }
+        do {
+            return try await process.waitForLine(containing: text, within: timeout)
+        } catch is WaitTimeout {
+            throw TestSocketError("baresip \(name) printed no line with '\(text)'; printed:\n\(readableOutput)")
         }
-        throw TestSocketError("baresip \(name) printed no line with '\(text)'; printed:\n\(readableOutput)")
     }
 
     /// Presses `keys` on the phone one after another: in a call a digit goes out as an RFC 4733
@@ -125,8 +114,10 @@ final class Baresip {
         let socket = try TestUDPSocket()
         for key in keys.utf8 {
             try socket.send([key], to: "127.0.0.1", port: consolePort)
+            // The hold is what is sent: the event lasts from the press to the release.
             try await Task.sleep(for: holding)
             try socket.send([0x04], to: "127.0.0.1", port: consolePort)
+            // A pause between keys, as a person leaves one: two events, not one long one.
             try await Task.sleep(for: .milliseconds(50))
         }
     }
@@ -139,12 +130,10 @@ final class Baresip {
 
     /// Waits until the process has ended, for instance after `q` was pressed.
     func waitForExit(timeout: Duration = .seconds(5)) async throws {
-        let deadline = ContinuousClock.now + timeout
-        while process.isRunning, ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        guard !process.isRunning else {
-            throw TestSocketError("baresip \(name) did not quit; printed:\n\(readableOutput)")
+        do {
+            try await process?.waitForExit(within: timeout)
+        } catch is WaitTimeout {
+            throw TestSocketError("baresip \(name) did not quit within \(timeout); printed:\n\(readableOutput)")
         }
     }
 
@@ -166,7 +155,7 @@ final class Baresip {
 
     /// Ends the process if it still runs (SIGTERM, then SIGKILL after 2 s) and removes the folder.
     func stop() {
-        process.terminate(grace: .seconds(2))
+        process?.stop(grace: .seconds(2))
         try? FileManager.default.removeItem(at: folder)
     }
 }

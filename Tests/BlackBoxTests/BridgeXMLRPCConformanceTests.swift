@@ -9,30 +9,30 @@ import Testing
 @Suite("parley-bridge XML-RPC conformance", .serialized)
 struct BridgeXMLRPCConformanceTests {
     /// Writes a SEMS configuration file and starts the bridge with it.
-    private func startBridge(_ configuration: String) throws -> (bridge: ParleyBridgeServer, directory: URL) {
+    private func startBridge(_ configuration: String) async throws -> (bridge: ParleyBridgeServer, directory: URL) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bridge-xmlrpc-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let file = directory.appendingPathComponent("webconference.conf")
         try configuration.replacingOccurrences(of: "DIR", with: directory.path).write(to: file, atomically: true, encoding: .utf8)
-        return (try ParleyBridgeServer(extraArguments: ["--webconference-conf", file.path]), directory)
+        return (try await ParleyBridgeServer(extraArguments: ["--webconference-conf", file.path]), directory)
     }
 
     /// Runs one mode of the Python client against `bridge`; the script prints `ALL OK` or the first mismatch.
-    private func runClient(mode: String, against bridge: ParleyBridgeServer, options: [String] = []) throws {
+    private func runClient(mode: String, against bridge: ParleyBridgeServer, options: [String] = []) async throws {
         let python = try ExternalPeer(named: "python3", installHint: "apt-get install python3")
-        let outcome = try python.run(["-c", try Self.script(), bridge.xmlrpcURL, mode] + options, timeout: .seconds(30))
+        let outcome = try await python.run(["-c", try Self.script(), bridge.xmlrpcURL, mode] + options, within: .seconds(30))
         #expect(outcome.output.contains("ALL OK"), "\(outcome.output)")
     }
 
     @Test("Open rooms with a master password: every method's codes and strings, faults, multicall, feedback lines, room timeout")
-    func openRooms() throws {
-        let (bridge, directory) = try startBridge("""
+    func openRooms() async throws {
+        let (bridge, directory) = try await startBridge("""
             master_password=master
             support_rooms_timeout=yes
             feedback_file=DIR/feedback.log
             """)
         defer { bridge.process.stop() }
-        try runClient(mode: "open", against: bridge, options: ["room-timeout"])
+        try await runClient(mode: "open", against: bridge, options: ["room-timeout"])
         let feedback = try String(contentsOf: directory.appendingPathComponent("feedback.log"), encoding: .utf8)
         let lines = feedback.split(separator: "\n").map(String.init)
         #expect(lines.count == 3, "\(feedback)")
@@ -46,7 +46,7 @@ struct BridgeXMLRPCConformanceTests {
     }
 
     @Test("The allow-list and basic credentials (additions, off by default) guard the XML-RPC API")
-    func accessControl() throws {
+    func accessControl() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bridge-access-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let config = directory.appendingPathComponent("parley.yaml")
@@ -56,7 +56,7 @@ struct BridgeXMLRPCConformanceTests {
               user: admin
               password: s3cret
             """.write(to: config, atomically: true, encoding: .utf8)
-        let bridge = try ParleyBridgeServer(extraArguments: ["--config", config.path])
+        let bridge = try await ParleyBridgeServer(extraArguments: ["--config", config.path])
         defer { bridge.process.stop() }
         let python = try ExternalPeer(named: "python3", installHint: "apt-get install python3")
         let script = """
@@ -70,7 +70,7 @@ struct BridgeXMLRPCConformanceTests {
             authed = url.replace("http://", "http://admin:s3cret@")
             print("AUTH %r" % xmlrpc.client.ServerProxy(authed).calls())
             """
-        let outcome = try python.run(["-c", script, bridge.xmlrpcURL], timeout: .seconds(10))
+        let outcome = try await python.run(["-c", script, bridge.xmlrpcURL], within: .seconds(10))
         #expect(outcome.output.contains("NO-AUTH 401"), "\(outcome.output)")
         #expect(outcome.output.contains("AUTH 0"), "\(outcome.output)")
 
@@ -81,25 +81,25 @@ struct BridgeXMLRPCConformanceTests {
               user: admin
               password: s3cret
             """.write(to: config, atomically: true, encoding: .utf8)
-        let strict = try ParleyBridgeServer(extraArguments: ["--config", config.path])
+        let strict = try await ParleyBridgeServer(extraArguments: ["--config", config.path])
         defer { strict.process.stop() }
-        let refused = try python.run(["-c", script, strict.xmlrpcURL], timeout: .seconds(10))
+        let refused = try await python.run(["-c", script, strict.xmlrpcURL], within: .seconds(10))
         #expect(refused.output.contains("NO-AUTH 403"), "\(refused.output)")
         #expect(!refused.output.contains("AUTH 0"), "\(refused.output)")
     }
 
     @Test("private_rooms=yes: unknown rooms are refused until roomCreate; invitations are listed")
-    func privateRooms() throws {
-        let (bridge, _) = try startBridge("private_rooms=yes\n")
+    func privateRooms() async throws {
+        let (bridge, _) = try await startBridge("private_rooms=yes\n")
         defer { bridge.process.stop() }
-        try runClient(mode: "private", against: bridge)
+        try await runClient(mode: "private", against: bridge)
     }
 
     @Test("ignore_pin=yes: any admin PIN is accepted")
-    func ignorePIN() throws {
-        let (bridge, _) = try startBridge("ignore_pin=yes\n")
+    func ignorePIN() async throws {
+        let (bridge, _) = try await startBridge("ignore_pin=yes\n")
         defer { bridge.process.stop() }
-        try runClient(mode: "ignore_pin", against: bridge)
+        try await runClient(mode: "ignore_pin", against: bridge)
     }
 
     /// `Tests/Fixtures/webconference-client.py`, the client ControlAPI's server tests also run.

@@ -4,25 +4,25 @@ import Testing
 
 /// A running `sip-echo-server` on free ports of 127.0.0.1 (and ::1 when asked).
 final class EchoServer {
-    let process: ProductProcess
+    let process: PeerProcess
     let udpPort: Int
     let tcpPort: Int
 
-    init(tcp: Bool, extraArguments: [String] = []) throws {
+    init(tcp: Bool, extraArguments: [String] = []) async throws {
         var arguments = ["--listen", "127.0.0.1:0"] + extraArguments
         if tcp { arguments.append("--tcp") }
-        process = try ProductProcess("sip-echo-server", arguments: arguments)
-        udpPort = try Self.port(in: process.waitForLine(containing: "listening on udp:127.0.0.1"))
-        tcpPort = tcp ? try Self.port(in: process.waitForLine(containing: "listening on tcp:127.0.0.1")) : 0
+        process = try PeerProcess.product("sip-echo-server", arguments: arguments)
+        udpPort = try Self.port(in: await process.waitForLine(containing: "listening on udp:127.0.0.1"))
+        tcpPort = tcp ? try Self.port(in: await process.waitForLine(containing: "listening on tcp:127.0.0.1")) : 0
     }
 
     /// The port a server prints in its "listening on …:PORT" line for `transportAndHost`.
-    func port(of transportAndHost: String) throws -> Int {
-        try Self.port(in: process.waitForLine(containing: "listening on \(transportAndHost)"))
+    func port(of transportAndHost: String) async throws -> Int {
+        try Self.port(in: await process.waitForLine(containing: "listening on \(transportAndHost)"))
     }
 
     /// Checks the server still runs and still answers an OPTIONS.
-    func expectAlive() throws {
+    func expectAlive() async throws {
         #expect(process.isRunning)
         let client = try TestUDPSocket()
         let options = """
@@ -38,7 +38,7 @@ final class EchoServer {
 
             """
         try client.send(Array(options.utf8), to: "127.0.0.1", port: udpPort)
-        let answer = client.receive(timeout: .seconds(2))
+        let answer = await client.receive(within: .seconds(2))
         #expect(answer.flatMap { RawSIPText.statusCode($0.bytes) } == 200, "server answers OPTIONS after the test")
     }
 

@@ -25,9 +25,9 @@ import Testing
 
     static let fixtures = try! RFC4475Fixtures()
 
-    @Test func everyMessageGetsItsManifestOutcomeOverUDP() throws {
+    @Test func everyMessageGetsItsManifestOutcomeOverUDP() async throws {
         #expect(Set(Self.expectedOverUDP.keys) == Set(Self.fixtures.entries.map(\.tag)))
-        var server = try EchoServer(tcp: false)
+        var server = try await EchoServer(tcp: false)
         var keysSeen: Set<TransactionKey> = []
         let client = try TestUDPSocket(host: "127.0.0.1", port: 5060)
         for entry in Self.fixtures.entries {
@@ -35,23 +35,23 @@ import Testing
             // retransmission of an earlier one (RFC 3261 §17.2.3); each of those meets a fresh server.
             if let key = (try? SIPMessage(parsing: entry.bytes)).flatMap(TransactionKey.server(for:)),
                !keysSeen.insert(key).inserted {
-                try server.expectAlive()
-                server = try EchoServer(tcp: false)
+                try await server.expectAlive()
+                server = try await EchoServer(tcp: false)
                 keysSeen = [key]
             }
             try client.send(entry.bytes, to: "127.0.0.1", port: server.udpPort)
             let expected = Self.expectedOverUDP[entry.tag]!
-            let answers = Self.responses(
+            let answers = await Self.responses(
                 to: entry.bytes, from: client, firstWait: expected == nil ? .milliseconds(400) : .seconds(2),
                 waitingAfterFirst: .milliseconds(150))
             let finalAnswers = answers.compactMap(RawSIPText.statusCode).filter { $0 >= 200 }
             #expect(finalAnswers == (expected.map { [$0] } ?? []), "\(entry.tag): \(entry.uasAction)")
         }
-        try server.expectAlive()
+        try await server.expectAlive()
     }
 
-    @Test func streamFramingOverTCP() throws {
-        let server = try EchoServer(tcp: true)
+    @Test func streamFramingOverTCP() async throws {
+        let server = try await EchoServer(tcp: true)
         // Messages whose meaning does not depend on datagram boundaries get the same answer over TCP;
         // the others are framed differently on a stream (RFC 3261 §18.3): no Content-Length, no
         // empty line after the headers (baddn), or a Content-Length that does not match.
@@ -60,28 +60,28 @@ import Testing
             let connection = try TestTCPConnection(host: "127.0.0.1", port: server.tcpPort)
             try connection.send(entry.bytes)
             let expected = Self.expectedOverUDP[entry.tag]!
-            var answer = connection.receiveMessage(timeout: .milliseconds(expected == nil ? 300 : 2000))
+            var answer = await connection.receiveMessage(within: .milliseconds(expected == nil ? 300 : 2000))
             if let provisional = answer.flatMap(RawSIPText.statusCode), provisional < 200 {
-                answer = connection.receiveMessage(timeout: .seconds(2))
+                answer = await connection.receiveMessage(within: .seconds(2))
             }
             #expect(answer.flatMap(RawSIPText.statusCode) == expected, "\(entry.tag) over TCP")
         }
         // RFC 5626 §4.4.1: a double-CRLF ping on the stream is answered with a single CRLF pong.
         let keptAlive = try TestTCPConnection(host: "127.0.0.1", port: server.tcpPort)
         try keptAlive.send(Array("\r\n\r\n".utf8))
-        #expect(keptAlive.receiveBytes(timeout: .seconds(2)) == Array("\r\n".utf8))
+        #expect(await keptAlive.receiveBytes(within: .seconds(2)) == Array("\r\n".utf8))
         // Content-Length larger than what came: wait for more, answer nothing (RFC 4475 §3.1.2.2).
         let waiting = try TestTCPConnection(host: "127.0.0.1", port: server.tcpPort)
         try waiting.send(Self.fixtures["clerr"]!.bytes)
-        #expect(waiting.receiveMessage(timeout: .milliseconds(300)) == nil)
-        #expect(!waiting.isClosedByPeer(within: .milliseconds(100)))
+        #expect(await waiting.receiveMessage(within: .milliseconds(300)) == nil)
+        #expect(await !waiting.isClosedByPeer(within: .milliseconds(100)))
         // Negative or conflicting Content-Length: framing is lost, the connection is closed.
         for tag in ["ncl", "mcl01"] {
             let broken = try TestTCPConnection(host: "127.0.0.1", port: server.tcpPort)
             try broken.send(Self.fixtures[tag]!.bytes)
-            #expect(broken.isClosedByPeer(within: .seconds(2)), "\(tag) closes the connection")
+            #expect(await broken.isClosedByPeer(within: .seconds(2)), "\(tag) closes the connection")
         }
-        try server.expectAlive()
+        try await server.expectAlive()
     }
 
     /// Every response that belongs to `request` (same Call-ID and CSeq): the first awaited up to
@@ -89,15 +89,10 @@ import Testing
     /// answers to earlier requests are skipped.
     static func responses(
         to request: [UInt8], from client: TestUDPSocket, firstWait: Duration, waitingAfterFirst: Duration
-    ) -> [[UInt8]] {
+    ) async -> [[UInt8]] {
         let callID = RawSIPText.callID(request), cseq = RawSIPText.cseq(request)
-        var answers: [[UInt8]] = []
-        var timeout = firstWait
-        while let datagram = client.receive(timeout: timeout) {
-            guard RawSIPText.callID(datagram.bytes) == callID, RawSIPText.cseq(datagram.bytes) == cseq else { continue }
-            answers.append(datagram.bytes)
-            timeout = waitingAfterFirst
+        return await client.receiveBurst(firstWithin: firstWait, quietAfter: waitingAfterFirst) { datagram in
+            RawSIPText.callID(datagram) == callID && RawSIPText.cseq(datagram) == cseq
         }
-        return answers
     }
 }

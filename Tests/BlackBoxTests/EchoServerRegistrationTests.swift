@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func registerWithDigestCredentials() async throws {
-        let server = try EchoServer(tcp: false, extraArguments: ["--user", "alice:secret", "--realm", "parley.test"])
+        let server = try await EchoServer(tcp: false, extraArguments: ["--user", "alice:secret", "--realm", "parley.test"])
         let client = try await Self.client()
         let destination = try SIPTransportAddress(.udp, host: "127.0.0.1", port: server.udpPort)
 
@@ -56,6 +56,6 @@ import Testing
             to: destination, username: "alice", password: "secret")
         #expect(removed.statusCode == 200 && removed.contacts.isEmpty)
         await client.shutdown()
-        try server.expectAlive()
+        try await server.expectAlive()
     }
 }

@@ -1,10 +1,8 @@
-import Dispatch
 import Foundation
 import SIPTesting
 
 /// SIPp playing an `invite-` scenario against an ``InviteSessionManager`` on 127.0.0.1:
-/// as the caller (``call(_:port:)``) or as the callee on a port of its own (``answer(_:)``).
-/// The run happens on a dispatch thread, so the test's tasks keep the cooperative pool.
+/// as the caller (``call(_:port:transport:)``) or as the callee on a port of its own (``answer(_:)``).
 struct InviteSessionSIPp {
     /// What a run ended with.
     struct Run: Sendable {
@@ -34,36 +32,39 @@ struct InviteSessionSIPp {
 
     /// SIPp calls 127.0.0.1:`port` once with `scenario`.
     func call(_ scenario: String, port: Int, transport: SIPpTransport = .udp) async throws -> Run {
-        try await run(scenario, localPort: try ExternalPeer.freePort(), target: "127.0.0.1:\(port)", transport: transport)
+        let errorFile = Self.errorFile(scenario)
+        let process = try peer.start(arguments(scenario, localPort: try ExternalPeer.freePort(), target: "127.0.0.1:\(port)", transport: transport, errorFile: errorFile))
+        return await Self.finish(process, errorFile: errorFile)
     }
 
-    /// SIPp waits on a free port for one call with `scenario`; returns the port and the run to await.
-    func answer(_ scenario: String) throws -> (port: Int, run: Task<Run, any Error>) {
+    /// SIPp waits on a free port for one call with `scenario`; returns, once SIPp listens, the port
+    /// and the run to await.
+    func answer(_ scenario: String) async throws -> (port: Int, run: Task<Run, Never>) {
         let port = try ExternalPeer.freePort()
-        let task = Task { try await run(scenario, localPort: port, target: nil, transport: .udp) }
-        return (port, task)
+        let errorFile = Self.errorFile(scenario)
+        let process = try peer.start(arguments(scenario, localPort: port, target: nil, transport: .udp, errorFile: errorFile))
+        let run = Task { await Self.finish(process, errorFile: errorFile) }
+        try await ExternalPeer.waitUntilListening(process, udpPort: port)
+        return (port, run)
     }
 
-    private func run(
-        _ scenario: String, localPort: Int, target: String?, transport: SIPpTransport
-    ) async throws -> Run {
-        let errorFile = FileManager.default.temporaryDirectory
-            .appendingPathComponent("sipp-\(scenario)-errors-\(UUID().uuidString).log")
-        var arguments = target.map { [$0] } ?? []
-        arguments += [
+    private static func errorFile(_ scenario: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("sipp-\(scenario)-errors-\(UUID().uuidString).log").path
+    }
+
+    private func arguments(_ scenario: String, localPort: Int, target: String?, transport: SIPpTransport, errorFile: String) -> [String] {
+        (target.map { [$0] } ?? []) + [
             "-sf", SIPp.scenarioDirectory.appendingPathComponent("\(scenario).xml").path, "-t", transport.rawValue, "-m", "1",
             "-i", "127.0.0.1", "-p", "\(localPort)", "-nostdin", "-timeout", "15", "-timeout_error", "-trace_err",
-            "-error_file", errorFile.path,
+            "-error_file", errorFile,
         ]
-        let peer = self.peer
-        let commandLine = arguments
-        let outcome = try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result { try peer.run(commandLine, timeout: .seconds(20)) })
-            }
-        }
-        let errors = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "(no error file)"
-        try? FileManager.default.removeItem(at: errorFile)
+    }
+
+    /// Waits for SIPp's end (stopping it after 20 s) and collects its error file.
+    private static func finish(_ process: PeerProcess, errorFile: String) async -> Run {
+        let outcome = await process.finish(within: .seconds(20))
+        let errors = (try? String(contentsOfFile: errorFile, encoding: .utf8)) ?? "(no error file)"
+        try? FileManager.default.removeItem(atPath: errorFile)
         return Run(outcome: outcome, errors: errors)
     }
 }

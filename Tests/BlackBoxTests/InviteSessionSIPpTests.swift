@@ -16,12 +16,10 @@ import Testing
 
         var byCall: [[InviteSessionEvent]] { calls.withLock { log in log.keys.sorted().map { log[$0]! } } }
 
-        /// Waits up to two seconds until `count` calls have ended.
+        /// Waits until `count` calls have ended, at most five seconds.
         func waitForEnded(_ count: Int) async throws {
-            for _ in 0..<100 {
-                let ended = byCall.filter { events in events.contains { if case .terminated = $0 { true } else { false } } }
-                if ended.count >= count { return }
-                try await Task.sleep(for: .milliseconds(20))
+            try await eventually("\(count) calls to end", within: .seconds(5), detail: { "events: \(self.byCall)" }) {
+                byCall.filter { events in events.contains { if case .terminated = $0 { true } else { false } } }.count >= count
             }
         }
     }
@@ -72,6 +70,18 @@ import Testing
                 }
             }
         }
+    }
+
+    /// Every event of `call` until it ends (at most 15 s), each handed to `handle` as it comes.
+    static func events(of call: InviteCall, handle: @escaping @Sendable (InviteSessionEvent) -> Void = { _ in }) async throws -> [InviteSessionEvent] {
+        let log = EventLog()
+        _ = try await eventually("the call to end", within: .seconds(15), firstOf: call.events) { event in
+            log.append(event, call: 0)
+            handle(event)
+            if case .terminated = event { return true }
+            return false
+        }
+        return log.byCall.first ?? []
     }
 
     static func isOnHold(_ event: InviteSessionEvent) -> Bool {
@@ -158,18 +168,13 @@ import Testing
     @Test func outgoingCallAnswersTheDigestChallenge() async throws {
         let sipp = try InviteSessionSIPp()
         let (manager, _) = try await Self.manager()
-        let (sippPort, sippRun) = try sipp.answer("invite-answer-auth")
-        try await Task.sleep(for: .milliseconds(300))
+        let (sippPort, sippRun) = try await sipp.answer("invite-answer-auth")
         let call = try await manager.invite(
             to: SIPNameAddress(uri: SIPURI(user: "sipp", host: "127.0.0.1", port: sippPort)),
             from: SIPNameAddress(uri: SIPURI(user: "parley", host: "127.0.0.1")), sdp: try Self.localSDP(version: 1),
             credentials: DigestClient(username: "parley", password: "secret"))
-        var events: [InviteSessionEvent] = []
-        for await event in call.events {
-            events.append(event)
-            if event == .established { call.hangUp() }
-        }
-        let run = try await sippRun.value
+        let events = try await Self.events(of: call) { if $0 == .established { call.hangUp() } }
+        let run = await sippRun.value
         #expect(run.succeeded, "\(run.report)")
         #expect(events.contains(.established))
         #expect(events.last == .terminated(.localHangUp))
@@ -180,14 +185,12 @@ import Testing
     @Test func outgoingCallAnsweredBusyFailsWithItsReason() async throws {
         let sipp = try InviteSessionSIPp()
         let (manager, _) = try await Self.manager()
-        let (sippPort, sippRun) = try sipp.answer("invite-answer-busy")
-        try await Task.sleep(for: .milliseconds(300))
+        let (sippPort, sippRun) = try await sipp.answer("invite-answer-busy")
         let call = try await manager.invite(
             to: SIPNameAddress(uri: SIPURI(user: "sipp", host: "127.0.0.1", port: sippPort)),
             from: SIPNameAddress(uri: SIPURI(user: "parley", host: "127.0.0.1")), sdp: try Self.localSDP(version: 1))
-        var events: [InviteSessionEvent] = []
-        for await event in call.events { events.append(event) }
-        let run = try await sippRun.value
+        let events = try await Self.events(of: call)
+        let run = await sippRun.value
         #expect(run.succeeded, "\(run.report)")
         #expect(events == [.terminated(.rejected(statusCode: 486, reasonPhrase: "Busy Here"))])
         await manager.shutdown()

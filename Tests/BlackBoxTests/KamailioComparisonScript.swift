@@ -62,21 +62,21 @@ struct KamailioComparisonScript {
 
     /// Registers fresh agents with the server on `serverPort`, runs every step and returns what
     /// each agent saw.
-    func run(serverPort: Int) throws -> KamailioComparisonTranscript {
+    func run(serverPort: Int) async throws -> KamailioComparisonTranscript {
         let agents = try Self.agents.map { try TestUserAgent(user: $0, serverPort: serverPort) }
         var transcript = KamailioComparisonTranscript()
         for agent in agents {
-            let status = try agent.register()
+            let status = try await agent.register()
             transcript.statuses[agent.user, default: []].append("REGISTER \(agent.uri) -> \(status.map(String.init) ?? "no answer")")
         }
         for step in Self.steps {
             guard let agent = agents.first(where: { $0.user == step.agent }) else {
                 throw TestSocketError("step for unknown agent \(step.agent)")
             }
-            let status = try agent.message(step.body, to: step.target)
+            let status = try await agent.message(step.body, to: step.target)
             transcript.statuses[agent.user, default: []].append(
                 "MESSAGE \(step.target) \(step.body.debugDescription) -> \(status.map(String.init) ?? "no answer")")
-            settle(agents)
+            await settle(agents)
         }
         for agent in agents {
             transcript.received[agent.user] = agent.inbox.map(KamailioComparisonDelivery.init)
@@ -87,10 +87,11 @@ struct KamailioComparisonScript {
     /// Lets every agent answer and collect MESSAGEs until a whole round brings none, so each
     /// step's deliveries are in before the next step starts (tm sends imc's MESSAGEs after the
     /// reply to the request may already have arrived).
-    private func settle(_ agents: [TestUserAgent]) {
+    private func settle(_ agents: [TestUserAgent]) async {
         var seen = agents.map(\.inbox.count)
-        while true {
-            for agent in agents { _ = agent.receiveMessages(window: listenWindow) }
+        // Bounded: a server that kept sending would otherwise keep the script here for ever.
+        for _ in 0..<100 {
+            for agent in agents { _ = await agent.receiveMessages(window: listenWindow) }
             let now = agents.map(\.inbox.count)
             if now == seen { return }
             seen = now

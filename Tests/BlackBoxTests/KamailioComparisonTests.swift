@@ -10,13 +10,13 @@ import Testing
 /// safety, persistence, the RPC statistic, `#modify` or over-long URIs, none of which these steps
 /// reach, so any difference found here is one to report, not to excuse.
 @Suite(.serialized) struct KamailioComparisonTests {
-    @Test func sameSessionSameTranscriptAsKamailio() throws {
+    @Test func sameSessionSameTranscriptAsKamailio() async throws {
         let script = KamailioComparisonScript()
-        let kamailio = try KamailioServer()
-        let reference = try script.run(serverPort: kamailio.port)
+        let kamailio = try await KamailioServer()
+        let reference = try await script.run(serverPort: kamailio.port)
         kamailio.stop()
-        let parley = try IMCServer()
-        let candidate = try script.run(serverPort: parley.port)
+        let parley = try await IMCServer()
+        let candidate = try await script.run(serverPort: parley.port)
         parley.process.stop()
 
         // The reference run must have worked, or equality would prove nothing.

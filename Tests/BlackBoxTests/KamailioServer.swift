@@ -14,22 +14,19 @@ import Glibc
 /// (the GH kamailio#148 pattern) so every MESSAGE imc sends comes back through the script, is
 /// looked up in the location table and relayed to the registered contact.
 ///
-/// Kamailio is spawned with `posix_spawn` in its own process group and reaped with `waitpid`,
-/// as ``BlockingCommand`` does, because Foundation's `Process.waitUntilExit()` can hang while
-/// parallel tests hold every cooperative thread.
+/// Kamailio runs as a ``PeerProcess``, in a process group of its own that it shares with the
+/// workers it forks, so stopping it stops them too.
 final class KamailioServer {
     /// The UDP port Kamailio listens on.
     let port: Int
-    /// Kamailio's main process, also the id of the process group it and its workers run in.
-    private let processID: pid_t
+    private let process: PeerProcess
     private let folder: URL
-    private var isRunning = true
 
     /// Writes the configuration and the imc tables, starts Kamailio and waits until it answers.
     ///
     /// - Throws: ``ExternalPeer/Failure`` naming `kamailio` when it is not installed; a
     ///   ``TestSocketError`` carrying Kamailio's log when it does not come up.
-    init() throws {
+    init() async throws {
         let kamailio = try ExternalPeer(
             named: "kamailio", installHint: "apt-get install kamailio (5.6, with its imc module)",
             searchPath: (ProcessInfo.processInfo.environment["PATH"] ?? "") + ":/usr/sbin:/sbin")
@@ -46,13 +43,12 @@ final class KamailioServer {
         try Self.configuration(port: port, databaseFolder: database.path)
             .write(to: configuration, atomically: true, encoding: .utf8)
 
-        processID = try Self.spawn(
-            kamailio.executableURL.path,
+        process = try kamailio.start(
             // -DD: stay in the foreground (still forking workers); -E: log to stderr, here the log file.
             ["-f", configuration.path, "-DD", "-E", "-m", "64", "-M", "8", "-w", folder.path, "-Y", folder.path],
             logPath: folder.appendingPathComponent("kamailio.log").path)
         do {
-            try waitUntilAnswering()
+            try await waitUntilAnswering()
         } catch {
             stop()
             throw error
@@ -71,21 +67,7 @@ final class KamailioServer {
 
     /// Stops Kamailio with SIGTERM (SIGKILL to its process group after 5 s) and reaps it.
     func stop() {
-        guard isRunning else { return }
-        isRunning = false
-        kill(processID, SIGTERM)
-        let deadline = ContinuousClock.now + .seconds(5)
-        var status: Int32 = 0
-        while waitpid(processID, &status, WNOHANG) == 0 {
-            if ContinuousClock.now > deadline {
-                kill(-processID, SIGKILL)
-                while waitpid(processID, &status, 0) == -1 && errno == EINTR {}
-                break
-            }
-            usleep(20_000)
-        }
-        // Workers the main process failed to stop would keep the port: they share its group.
-        kill(-processID, SIGKILL)
+        process.stop(grace: .seconds(5))
     }
 
     /// The routing script: REGISTER into the location table, MESSAGEs for `chat-*` into imc with
@@ -132,42 +114,13 @@ final class KamailioServer {
         """
     }
 
-    /// Starts `executable` in a new process group with standard output and error in `logPath`.
-    private static func spawn(_ executable: String, _ arguments: [String], logPath: String) throws -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, logPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-
-        // A group of its own, so that stopping Kamailio's workers can never signal the test runner.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
-        posix_spawnattr_setpgroup(&attributes, 0)
-
-        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var processID: pid_t = 0
-        let spawned = posix_spawn(&processID, executable, &actions, &attributes, argv, environ)
-        guard spawned == 0 else {
-            throw TestSocketError("\(executable): posix_spawn: \(String(cString: strerror(spawned)))")
-        }
-        return processID
-    }
-
     /// Sends OPTIONS until Kamailio answers (it reads its config and forks workers first).
-    private func waitUntilAnswering() throws {
+    private func waitUntilAnswering() async throws {
         let probe = try TestUDPSocket()
-        let deadline = ContinuousClock.now + .seconds(10)
         var attempt = 0
-        while ContinuousClock.now < deadline {
-            var status: Int32 = 0
-            if waitpid(processID, &status, WNOHANG) == processID {
-                isRunning = false
-                throw TestSocketError("kamailio exited during start-up (wait status \(status)); its log:\n\(log)")
+        try await eventually("kamailio to answer OPTIONS on udp:127.0.0.1:\(port)", within: .seconds(10), detail: { "its log:\n\(self.log)" }) {
+            if let status = process.exitStatus {
+                throw TestSocketError("kamailio exited during start-up (status \(status)); its log:\n\(log)")
             }
             attempt += 1
             let options = "OPTIONS sip:127.0.0.1:\(port) SIP/2.0\r\n"
@@ -175,10 +128,8 @@ final class KamailioServer {
                 + "Max-Forwards: 70\r\nFrom: <sip:probe@127.0.0.1>;tag=probe\r\nTo: <sip:127.0.0.1:\(port)>\r\n"
                 + "Call-ID: probe-\(attempt)\r\nCSeq: \(attempt) OPTIONS\r\nContent-Length: 0\r\n\r\n"
             try probe.send(Array(options.utf8), to: "127.0.0.1", port: port)
-            if let answer = probe.receive(timeout: .milliseconds(200)), answer.bytes.starts(with: "SIP/2.0 200".utf8) {
-                return
-            }
+            let answer = await probe.receive(within: .milliseconds(200))
+            return answer?.bytes.starts(with: "SIP/2.0 200".utf8) == true
         }
-        throw TestSocketError("kamailio did not answer OPTIONS on udp:127.0.0.1:\(port) within 10 s; its log:\n\(log)")
     }
 }

@@ -15,22 +15,22 @@ struct ParleyBridgeBaresipTests {
 
     @Test("A baresip phone that dials in and types 1234# by RFC 4733 events enters room 1234")
     func phoneEntersRoomByDigits() async throws {
-        let server = try ParleyBridgeServer(extraArguments: ["--log-level", "debug"])
+        let server = try await ParleyBridgeServer(extraArguments: ["--log-level", "debug"])
         defer { server.process.stop() }
         let phone = try await Baresip(name: "alice", toneFrequency: nil, dialing: "sip:conference@127.0.0.1:\(server.sipPort)")
         defer { phone.stop() }
         _ = try await phone.waitForLine(containing: "Call established")
-        #expect(try server.participants(room: "1234", adminPIN: "").isEmpty, "nobody is in room 1234 before the digits")
+        #expect(try await server.participants(room: "1234", adminPIN: "").isEmpty, "nobody is in room 1234 before the digits")
 
         // Typed at once, as a phone user who knows the number does, while the PIN prompt plays.
         // baresip restamps one update of its first event half a frame on: still one key, room 1234.
         try await phone.press("1234#")
-        let row = try await server.participant(room: "1234", adminPIN: "") { $0[1] as? String == "sip:alice@127.0.0.1" && $0[2] as? Int == 3 }
-        #expect(row?[3] as? String == "entered", "baresip:\n\(phone.readableOutput)\nbridge:\n\(server.process.printed)")
+        let row = try await server.waitForParticipant(room: "1234", adminPIN: "") { $0[1] as? String == "sip:alice@127.0.0.1" && $0[2] as? Int == 3 }
+        #expect(row?[3] as? String == "entered", "baresip:\n\(phone.readableOutput)\nbridge:\n\(server.process.output)")
 
         try await phone.quit()
         if row != nil {
-            let finished = try await server.participant(room: "1234", adminPIN: "") { $0[1] as? String == "sip:alice@127.0.0.1" && $0[2] as? Int == 5 }
+            let finished = try await server.waitForParticipant(room: "1234", adminPIN: "") { $0[1] as? String == "sip:alice@127.0.0.1" && $0[2] as? Int == 5 }
             #expect(finished != nil, "the phone's BYE should finish its row")
         }
     }
@@ -41,7 +41,7 @@ struct ParleyBridgeBaresipTests {
         // Calls to 77<room> go straight into <room>, without a PIN (SEMS direct_room_re / direct_room_strip).
         try "dial-in:\n  direct-room-pattern: \"^77\"\n  direct-room-strip: 2\n".write(to: config, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: config) }
-        let server = try ParleyBridgeServer(extraArguments: ["--config", config.path])
+        let server = try await ParleyBridgeServer(extraArguments: ["--config", config.path])
         defer { server.process.stop() }
 
         var phones: [Baresip] = []
@@ -51,10 +51,11 @@ struct ParleyBridgeBaresipTests {
                 name: "phone\(index)", toneFrequency: tone, dialing: "sip:776060@127.0.0.1:\(server.sipPort)"))
         }
         let connected = try await server.waitForConnected(count: 3, room: "6060", adminPIN: "")
-        try #require(connected.count == 3, "three phones should be in room 6060; bridge:\n\(server.process.printed)")
+        try #require(connected.count == 3, "three phones should be in room 6060; bridge:\n\(server.process.output)")
         #expect(connected.allSatisfy { $0[3] as? String == "direct access: entered" })
 
-        // Talk for a while with everyone in, then all hang up at once.
+        // Talk for a while with everyone in, then all hang up at once: the 2.5 s of talk are what
+        // the recordings below are measured on, not a wait for something to happen.
         try await Task.sleep(for: .milliseconds(2500))
         for phone in phones { try await phone.press("q", holding: .milliseconds(20)) }
         for phone in phones { try await phone.waitForExit() }
@@ -79,12 +80,12 @@ struct ParleyBridgeBaresipTests {
 
     @Test("A dial-out to a baresip phone rings, is answered with 200 OK, is heard in the room, and kickout hangs it up")
     func dialOutToPhone() async throws {
-        let server = try ParleyBridgeServer()
+        let server = try await ParleyBridgeServer()
         defer { server.process.stop() }
         let phone = try await Baresip(name: "bob", toneFrequency: Self.tones[1])
         defer { phone.stop() }
         let room = "phone\(Int.random(in: 1000...9999))"
-        let created = try #require(try server.xmlrpc("roomCreate", [room]) as? [Any])
+        let created = try #require(try await server.xmlrpc("roomCreate", [room]) as? [Any])
         let pin = try #require(created[2] as? String)
         let listener = try await ParleyBridgeCaller(name: "listener", toneFrequency: nil)
         do {
@@ -101,32 +102,31 @@ struct ParleyBridgeBaresipTests {
     /// Dials `phone` out into `room`, where `listener` already is, answers, listens and kicks.
     private func checkDialOut(server: ParleyBridgeServer, room: String, pin: String, phone: Baresip, listener: ParleyBridgeCaller) async throws {
         let dialed = try #require(
-            try server.xmlrpc("dialout", [room, pin, phone.name, "parley", "127.0.0.1:\(phone.sipPort)", "", ""]) as? [Any])
+            try await server.xmlrpc("dialout", [room, pin, phone.name, "parley", "127.0.0.1:\(phone.sipPort)", "", ""]) as? [Any])
         #expect(dialed[0] as? Int == 0, "dialout answered \(dialed)")
         let tag = try #require(dialed[2] as? String)
         // The phone rings until its key `a` is pressed, so the Ringing row is there to be seen.
-        let ringing = try await server.participant(room: room, adminPIN: pin) { $0[0] as? String == tag && $0[2] as? Int == 2 }
-        #expect(ringing?[3] as? String == "180 Ringing", "bridge:\n\(server.process.printed)")
+        let ringing = try await server.waitForParticipant(room: room, adminPIN: pin) { $0[0] as? String == tag && $0[2] as? Int == 2 }
+        #expect(ringing?[3] as? String == "180 Ringing", "bridge:\n\(server.process.output)")
         _ = try await phone.waitForLine(containing: "Incoming call")
         try await phone.press("a")
-        let connected = try await server.participant(room: room, adminPIN: pin) { $0[0] as? String == tag && $0[2] as? Int == 3 }
+        let connected = try await server.waitForParticipant(room: room, adminPIN: pin) { $0[0] as? String == tag && $0[2] as? Int == 3 }
         #expect(connected?[3] as? String == "200 OK", "baresip:\n\(phone.readableOutput)")
 
         // The listener hears the phone's tone through the room.
         let detector = GoertzelDetector(sampleRate: 8000)
         var share = 0.0
-        let listeningEnds = ContinuousClock.now + .seconds(3)
-        repeat {
-            try await Task.sleep(for: .milliseconds(200))
+        try? await eventually("the listener to hear the phone's \(Self.tones[1]) Hz", within: .seconds(3), pollingEvery: .milliseconds(200)) {
             share = detector.relativePower(of: Self.tones[1], in: listener.peer.receivedAudio(last: .milliseconds(400)))
-        } while share < 0.5 && ContinuousClock.now < listeningEnds
+            return share >= 0.5
+        }
         #expect(share > 0.5, "the room should hear the phone's \(Self.tones[1]) Hz (share \(share))")
 
-        let kicked = try #require(try server.xmlrpc("kickout", [room, pin, tag]) as? [Any])
+        let kicked = try #require(try await server.xmlrpc("kickout", [room, pin, tag]) as? [Any])
         #expect(kicked[0] as? Int == 0)
         // baresip reports the far end's BYE as the session closing.
         _ = try await phone.waitForLine(containing: "session closed")
-        let finished = try await server.participant(room: room, adminPIN: pin) { $0[0] as? String == tag && $0[2] as? Int == 5 }
+        let finished = try await server.waitForParticipant(room: room, adminPIN: pin) { $0[0] as? String == tag && $0[2] as? Int == 5 }
         #expect(finished != nil, "a kicked dial-out should be listed as Finished")
         #expect(phone.isRunning, "the phone outlives its call")
         try await phone.quit()

@@ -11,6 +11,8 @@ final class ParleyBridgeCaller {
     private(set) var peer: RTPTestPeer
     private let manager: InviteSessionManager
     private var call: InviteCall?
+    /// How the call ended, once ``waitUntilEnded(timeout:)`` has seen it end.
+    private var endReason: InviteSessionEndReason?
 
     /// The user part of the caller's From URI.
     let name: String
@@ -38,17 +40,20 @@ final class ParleyBridgeCaller {
             to: SIPNameAddress(uri: SIPURI(user: user, host: "127.0.0.1", port: port)),
             from: SIPNameAddress(uri: SIPURI(user: name, host: "127.0.0.1")), sdp: offer, headers: headers)
         self.call = call
-        for await event in call.events {
-            switch event {
-            case .answerReceived(let answer):
-                let audio = try negotiator.acceptAnswer(answer, toOffer: offer)
-                peer.start(sendingTo: Int(audio.remote.port))
-                return
-            case .terminated(let reason):
-                throw TestSocketError("call ended before it was answered: \(reason)")
-            default:
-                continue
+        let event = try await eventually("the bridge to answer the call to \(user)", within: .seconds(10), firstOf: call.events) {
+            switch $0 {
+            case .answerReceived, .terminated: true
+            default: false
             }
+        }
+        switch event {
+        case .answerReceived(let answer):
+            let audio = try negotiator.acceptAnswer(answer, toOffer: offer)
+            peer.start(sendingTo: Int(audio.remote.port))
+        case .terminated(let reason):
+            throw TestSocketError("call ended before it was answered: \(reason)")
+        default:
+            break
         }
     }
 
@@ -65,45 +70,50 @@ final class ParleyBridgeCaller {
             local: MediaAddress(host: "127.0.0.1", port: UInt16(media.localPort)), sessionID: 1, sessionVersion: version,
             direction: direction)
         call.modify(sdp: offer)
-        for await event in call.events {
-            switch event {
-            case .answerReceived(let answer):
-                let audio = try negotiator.acceptAnswer(answer, toOffer: offer)
-                if let newPeer {
-                    peer.stop()
-                    peer = newPeer
-                    newPeer.start(sendingTo: Int(audio.remote.port))
-                }
-                return audio
-            case .offerRejected(let statusCode):
-                throw TestSocketError("the bridge refused the re-offer with \(statusCode)")
-            case .terminated(let reason):
-                throw TestSocketError("call ended during the re-offer: \(reason)")
-            default:
-                continue
+        let event = try await eventually("the bridge to answer the re-offer", within: .seconds(10), firstOf: call.events) {
+            switch $0 {
+            case .answerReceived, .offerRejected, .terminated: true
+            default: false
             }
         }
-        throw TestSocketError("the call's events ended during the re-offer")
+        switch event {
+        case .answerReceived(let answer):
+            let audio = try negotiator.acceptAnswer(answer, toOffer: offer)
+            if let newPeer {
+                peer.stop()
+                peer = newPeer
+                newPeer.start(sendingTo: Int(audio.remote.port))
+            }
+            return audio
+        case .offerRejected(let statusCode):
+            throw TestSocketError("the bridge refused the re-offer with \(statusCode)")
+        case .terminated(let reason):
+            throw TestSocketError("call ended during the re-offer: \(reason)")
+        default:
+            throw TestSocketError("unexpected event \(event) during the re-offer")
+        }
     }
 
     /// Waits (up to `timeout`) until the call ends; returns how, or `nil` if it did not.
     func waitUntilEnded(timeout: Duration) async -> InviteSessionEndReason? {
         guard let call else { return nil }
-        return await withTaskGroup(of: InviteSessionEndReason?.self) { group in
-            group.addTask {
-                for await event in call.events {
-                    if case .terminated(let reason) = event { return reason }
-                }
-                return nil
-            }
-            group.addTask {
-                try? await Task.sleep(for: timeout)
-                return nil
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
+        let ended = try? await eventually("the call to end", within: timeout, firstOf: call.events) {
+            if case .terminated = $0 { true } else { false }
         }
+        if case .terminated(let reason) = ended {
+            endReason = reason
+            return reason
+        }
+        return nil
+    }
+
+    /// Sends BYE and waits (at most 5 s) until it is answered, so that the bridge has the BYE
+    /// before ``shutdown()`` closes the socket that would retransmit it; does nothing when the
+    /// call has ended already.
+    func hangUpAndWait() async {
+        guard let call, endReason == nil else { return }
+        call.hangUp()
+        _ = await waitUntilEnded(timeout: .seconds(5))
     }
 
     /// Sends INFO in the call (RFC 6086), e.g. an `application/dtmf-relay` key.

@@ -19,7 +19,7 @@ struct ParleyBridgeSIPpAudioTests {
         // Calls to 77<room> go straight into <room>, without a PIN (SEMS direct_room_re / direct_room_strip).
         try #"{"dial-in": {"direct-room-pattern": "^77", "direct-room-strip": 2}}"#.write(to: config, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: config) }
-        let server = try ParleyBridgeServer(extraArguments: ["--config", config.path])
+        let server = try await ParleyBridgeServer(extraArguments: ["--config", config.path])
         defer { server.process.stop() }
 
         let listener = try await ParleyBridgeCaller(name: "listener", toneFrequency: nil)
@@ -45,7 +45,7 @@ struct ParleyBridgeSIPpAudioTests {
             connected.count == 4,
             """
             the listener and three SIPp callers should be in room 6161; bridge:
-            \(server.process.printed)
+            \(server.process.output)
             \(callers.map(\.report).joined(separator: "\n"))
             """)
 
@@ -53,15 +53,14 @@ struct ParleyBridgeSIPpAudioTests {
         let detector = GoertzelDetector(sampleRate: 8000)
         var shares: [Double] = []
         var heard: [Int16] = []
-        let listeningEnds = ContinuousClock.now + .seconds(3)
-        repeat {
-            try await Task.sleep(for: .milliseconds(200))
+        try? await eventually("the listener to hear all three streams", within: .seconds(3), pollingEvery: .milliseconds(200)) {
             heard = listener.peer.receivedAudio(last: .milliseconds(500))
             shares = Self.tones.map { detector.relativePower(of: $0, in: heard) }
-        } while shares.contains(where: { $0 < 0.2 }) && ContinuousClock.now < listeningEnds
+            return !shares.contains(where: { $0 < 0.2 })
+        }
         // Three tones of equal level share the energy about a third each.
         for (tone, share) in zip(Self.tones, shares) {
-            #expect(share > 0.2, "the listener should hear \(tone) Hz (share \(share)); bridge:\n\(server.process.printed)")
+            #expect(share > 0.2, "the listener should hear \(tone) Hz (share \(share)); bridge:\n\(server.process.output)")
         }
         #expect(detector.relativePower(of: Self.absentTone, in: heard) < 0.01, "no tone was sent at \(Self.absentTone) Hz")
 
@@ -69,7 +68,7 @@ struct ParleyBridgeSIPpAudioTests {
             let status = try await caller.waitForExit()
             #expect(status == 0, "the \(caller.toneFrequency) Hz call should complete with BYE answered 200:\n\(caller.report)")
         }
-        let remaining = try server.participants(room: "6161", adminPIN: "").filter { $0[2] as? Int == 3 }
+        let remaining = try await server.participants(room: "6161", adminPIN: "").filter { $0[2] as? Int == 3 }
         #expect(remaining.count == 1, "only the listener stays connected after the SIPp callers hung up")
     }
 }

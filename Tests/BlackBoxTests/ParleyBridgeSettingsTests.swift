@@ -8,7 +8,7 @@ import Testing
 @Suite("parley-bridge settings")
 struct ParleyBridgeSettingsTests {
     @Test("Config file keys reach the room rules, and the command line overrides the file")
-    func configFileKeysTakeEffect() throws {
+    func configFileKeysTakeEffect() async throws {
         let config = try Self.write(
             """
             xmlrpc:
@@ -17,38 +17,37 @@ struct ParleyBridgeSettingsTests {
               master-password: sesame
               predefined: "one:1;two:2"
             """)
-        let server = try ParleyBridgeServer(extraArguments: ["--config", config])
+        let server = try await ParleyBridgeServer(extraArguments: ["--config", config])
         defer { server.process.stop() }
-        let listed = try #require(try server.xmlrpc("listRooms", ["sesame"]) as? [Any])
+        let listed = try #require(try await server.xmlrpc("listRooms", ["sesame"]) as? [Any])
         #expect(listed[1] as? [String] == ["one", "two"])
-        let refused = try #require(try server.xmlrpc("roomInfo", ["two", "wrong"]) as? [Any])
+        let refused = try #require(try await server.xmlrpc("roomInfo", ["two", "wrong"]) as? [Any])
         #expect(refused[0] as? Int == 1, "a predefined room keeps its admin PIN")
     }
 
     @Test("rooms.lonely-user-timer sends a caller who stays alone away")
     func lonelyUserTimer() async throws {
         let config = try Self.write("rooms:\n  lonely-user-timer: 1\n")
-        let server = try ParleyBridgeServer(extraArguments: ["--config", config])
+        let server = try await ParleyBridgeServer(extraArguments: ["--config", config])
         defer { server.process.stop() }
         let caller = try await ParleyBridgeCaller(name: "lonely", toneFrequency: nil)
         try await caller.dial(user: "conference", port: server.sipPort, headers: [SIPHeaderField(name: "P-App-Param", value: "room=quiet")])
-        _ = try server.process.waitForLine(containing: "entered room quiet (direct access: entered)", timeout: .seconds(10))
-        let finished = try server.waitForParticipant(room: "quiet", adminPIN: "", timeout: .seconds(5)) { $0[2] as? Int == 5 }
-        #expect(finished != nil, "the lonely caller should be hung up after a second; output:\n\(server.process.printed)")
+        _ = try await server.process.waitForLine(containing: "entered room quiet (direct access: entered)", within: .seconds(10))
+        let finished = try await server.waitForParticipant(room: "quiet", adminPIN: "", timeout: .seconds(5)) { $0[2] as? Int == 5 }
+        #expect(finished != nil, "the lonely caller should be hung up after a second; output:\n\(server.process.output)")
         await caller.shutdown()
     }
 
     @Test("A misspelt config key stops the bridge with a message naming it")
-    func unknownConfigKeyIsRefused() throws {
+    func unknownConfigKeyIsRefused() async throws {
         let config = try Self.write("rooms:\n  privat: true\n")
-        let process = try ProductProcess("parley-bridge", arguments: ["--config", config, "--sip", "udp:127.0.0.1:0", "--xmlrpc", "off"])
+        let process = try PeerProcess.product("parley-bridge", arguments: ["--config", config, "--sip", "udp:127.0.0.1:0", "--xmlrpc", "off"])
         defer { process.stop() }
-        let deadline = ContinuousClock.now + .seconds(10)
-        while process.isRunning, ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        _ = try? await process.waitForExit(within: .seconds(10))
         #expect(!process.isRunning, "the bridge must not start with an unknown key")
         // The whole message, read once the process has ended and its output is complete.
-        _ = try process.waitForLine(containing: "rooms.privat", timeout: .seconds(2))
-        #expect(process.printed.contains("unknown key(s) rooms.privat"))
+        _ = try await process.waitForLine(containing: "rooms.privat", within: .seconds(2))
+        #expect(process.output.contains("unknown key(s) rooms.privat"))
     }
 
     private static func write(_ text: String) throws -> String {

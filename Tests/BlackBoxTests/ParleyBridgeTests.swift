@@ -32,31 +32,36 @@ struct ParleyBridgeTests {
         let bob = try await ParleyBridgeCaller(toneFrequency: Self.highTone)
         try await alice.dial(user: "77\(room)", port: server.sipPort)
         try await bob.dial(user: "77\(room)", port: server.sipPort)
-        try await Task.sleep(for: .milliseconds(1500))
 
         let detector = GoertzelDetector(sampleRate: 8000)
+        func heard(_ caller: ParleyBridgeCaller) -> [Double] {
+            detector.presentFrequencies(among: [Self.lowTone, Self.highTone], in: caller.peer.receivedAudio(last: .milliseconds(400)))
+        }
+        try await eventually("alice to hear bob's tone only and bob alice's", detail: { "output:\n\(server.process.output)" }) {
+            heard(alice) == [Self.highTone] && heard(bob) == [Self.lowTone]
+        }
         let aliceHeard = detector.presentFrequencies(
             among: [Self.lowTone, Self.highTone], in: alice.peer.receivedAudio(last: .milliseconds(400)))
         let bobHeard = detector.presentFrequencies(
             among: [Self.lowTone, Self.highTone], in: bob.peer.receivedAudio(last: .milliseconds(400)))
-        #expect(aliceHeard == [Self.highTone], "alice should hear bob's tone only; output:\n\(server.process.printed)")
+        #expect(aliceHeard == [Self.highTone], "alice should hear bob's tone only; output:\n\(server.process.output)")
         #expect(bobHeard == [Self.lowTone], "bob should hear alice's tone only")
         return (alice, bob)
     }
 
     @Test("Two callers in a direct room hear each other, and not themselves")
     func twoCallersInADirectRoomHearEachOther() async throws {
-        let server = try ParleyBridgeServer(extraArguments: ["--config", try Self.directRoomConfiguration()])
+        let server = try await ParleyBridgeServer(extraArguments: ["--config", try Self.directRoomConfiguration()])
         defer { server.process.stop() }
         let (alice, bob) = try await twoCallersHearingEachOther(in: "4242", on: server)
 
-        let rows = try server.participants(room: "4242", adminPIN: "")
+        let rows = try await server.participants(room: "4242", adminPIN: "")
         #expect(rows.count == 2)
         #expect(rows.allSatisfy { $0[2] as? Int == 3 && $0[3] as? String == "direct access: entered" })
 
         alice.hangUp()
         bob.hangUp()
-        let finished = try server.waitForParticipant(room: "4242", adminPIN: "") { $0[2] as? Int == 5 }
+        let finished = try await server.waitForParticipant(room: "4242", adminPIN: "") { $0[2] as? Int == 5 }
         #expect(finished != nil, "a caller who hung up should be listed as Finished")
         await alice.shutdown()
         await bob.shutdown()
@@ -68,18 +73,17 @@ struct ParleyBridgeTests {
     @Test("An RTP port the SIP listener holds is skipped, and signalling keeps working")
     func rtpPortOfTheSIPListenerIsSkipped() async throws {
         let sipPort = try ParleyBridgeServer.peerPort()
-        let server = try ParleyBridgeServer(
+        let server = try await ParleyBridgeServer(
             sipPort: sipPort, rtpPorts: sipPort...(sipPort + 5), extraArguments: ["--config", try Self.directRoomConfiguration()])
         defer { server.process.stop() }
         let (alice, bob) = try await twoCallersHearingEachOther(in: "4343", on: server)
 
         alice.hangUp()
         bob.hangUp()
-        let deadline = ContinuousClock.now + .seconds(10)
-        var rows = try server.participants(room: "4343", adminPIN: "")
-        while !rows.allSatisfy({ $0[2] as? Int == 5 }), ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(200))
-            rows = try server.participants(room: "4343", adminPIN: "")
+        var rows = try await server.participants(room: "4343", adminPIN: "")
+        try await eventually("both BYEs to reach the SIP listener (both rows Finished)", pollingEvery: .milliseconds(200)) {
+            rows = try await server.participants(room: "4343", adminPIN: "")
+            return rows.allSatisfy { $0[2] as? Int == 5 }
         }
         #expect(rows.count == 2 && rows.allSatisfy { $0[2] as? Int == 5 }, "both BYEs should reach the SIP listener")
         await alice.shutdown()
@@ -90,26 +94,26 @@ struct ParleyBridgeTests {
     func muteIsHeard() async throws {
         let config = FileManager.default.temporaryDirectory.appendingPathComponent("parley-bridge-\(UUID().uuidString).json")
         try #"{"dial-in": {"direct-room-pattern": "^77", "direct-room-strip": 2}}"#.write(to: config, atomically: true, encoding: .utf8)
-        let server = try ParleyBridgeServer(extraArguments: ["--config", config.path])
+        let server = try await ParleyBridgeServer(extraArguments: ["--config", config.path])
         defer { server.process.stop() }
         let alice = try await ParleyBridgeCaller(name: "alice", toneFrequency: Self.lowTone)
         let bob = try await ParleyBridgeCaller(name: "bob", toneFrequency: Self.highTone)
         try await alice.dial(user: "775150", port: server.sipPort)
         try await bob.dial(user: "775150", port: server.sipPort)
-        let aliceRow = try #require(try server.participants(room: "5150", adminPIN: "").first { $0[1] as? String == "sip:alice@127.0.0.1" })
+        let aliceRow = try #require(try await server.participants(room: "5150", adminPIN: "").first { $0[1] as? String == "sip:alice@127.0.0.1" })
         let aliceTag = try #require(aliceRow[0] as? String)
         let detector = GoertzelDetector(sampleRate: 8000)
         func bobHears() -> [Double] {
             detector.presentFrequencies(among: [Self.lowTone, Self.highTone], in: bob.peer.receivedAudio(last: .milliseconds(300)))
         }
 
-        try await Task.sleep(for: .milliseconds(800))
+        try await eventually("bob to hear alice") { bobHears() == [Self.lowTone] }
         #expect(bobHears() == [Self.lowTone])
-        _ = try server.xmlrpc("mute", ["5150", "", aliceTag])
-        try await Task.sleep(for: .milliseconds(600))
+        _ = try await server.xmlrpc("mute", ["5150", "", aliceTag])
+        try await eventually("bob to stop hearing muted alice") { bobHears() == [] }
         #expect(bobHears() == [], "a muted caller must not be heard")
-        _ = try server.xmlrpc("unmute", ["5150", "", aliceTag])
-        try await Task.sleep(for: .milliseconds(600))
+        _ = try await server.xmlrpc("unmute", ["5150", "", aliceTag])
+        try await eventually("bob to hear unmuted alice again") { bobHears() == [Self.lowTone] }
         #expect(bobHears() == [Self.lowTone], "an unmuted caller is heard again")
 
         alice.hangUp()
@@ -120,25 +124,28 @@ struct ParleyBridgeTests {
 
     @Test("Callers who type 1234# by RFC 4733 events enter room 1234 and hear each other there")
     func callerEntersRoomByDigits() async throws {
-        let server = try ParleyBridgeServer()
+        let server = try await ParleyBridgeServer()
         defer { server.process.stop() }
         let alice = try await ParleyBridgeCaller(name: "alice", toneFrequency: Self.lowTone)
         let bob = try await ParleyBridgeCaller(name: "bob", toneFrequency: Self.highTone)
         for caller in [alice, bob] {
             try await caller.dial(user: "conference", port: server.sipPort)
-            try await Task.sleep(for: .milliseconds(300))
+            try await eventually("the bridge's audio to reach \(caller.name)") { caller.peer.receivedPackets > 0 }
             caller.peer.sendDigits("1234#")
         }
 
-        let row = try server.waitForParticipant(room: "1234", adminPIN: "") { $0[1] as? String == "sip:bob@127.0.0.1" && $0[2] as? Int == 3 }
-        #expect(row?[3] as? String == "entered", "output:\n\(server.process.printed)")
-        let rows = try server.participants(room: "1234", adminPIN: "")
+        let row = try await server.waitForParticipant(room: "1234", adminPIN: "") { $0[1] as? String == "sip:bob@127.0.0.1" && $0[2] as? Int == 3 }
+        #expect(row?[3] as? String == "entered", "output:\n\(server.process.output)")
+        let rows = try await server.participants(room: "1234", adminPIN: "")
         #expect(rows.count == 2 && rows.allSatisfy { $0[3] as? String == "entered" })
 
         // The callers typed their number in rooms of their own; in the conference they hear each other.
-        try await Task.sleep(for: .milliseconds(1000))
         let detector = GoertzelDetector(sampleRate: 8000)
         let candidates = [Self.lowTone, Self.highTone]
+        try await eventually("alice and bob to hear each other in room 1234") {
+            detector.presentFrequencies(among: candidates, in: alice.peer.receivedAudio(last: .milliseconds(400))) == [Self.highTone]
+                && detector.presentFrequencies(among: candidates, in: bob.peer.receivedAudio(last: .milliseconds(400))) == [Self.lowTone]
+        }
         #expect(detector.presentFrequencies(among: candidates, in: alice.peer.receivedAudio(last: .milliseconds(400))) == [Self.highTone])
         #expect(detector.presentFrequencies(among: candidates, in: bob.peer.receivedAudio(last: .milliseconds(400))) == [Self.lowTone])
         alice.hangUp()
@@ -149,30 +156,30 @@ struct ParleyBridgeTests {
 
     @Test("XML-RPC: roomCreate, dialout to a ringing and answering callee, mute, unmute, kickout")
     func controlAPIDialOutMuteKick() async throws {
-        let server = try ParleyBridgeServer()
+        let server = try await ParleyBridgeServer()
         defer { server.process.stop() }
         let callee = try await SIPpCallee(scenario: "bridge-uas-answer")
 
         let room = "room\(Int.random(in: 1000...9999))"
-        let created = try #require(try server.xmlrpc("roomCreate", [room]) as? [Any])
+        let created = try #require(try await server.xmlrpc("roomCreate", [room]) as? [Any])
         #expect(created[0] as? Int == 0)
         let pin = try #require(created[2] as? String)
         let dialed = try #require(
-            try server.xmlrpc("dialout", [room, pin, "alice", "parley", "127.0.0.1:\(callee.port)", "", ""]) as? [Any])
+            try await server.xmlrpc("dialout", [room, pin, "alice", "parley", "127.0.0.1:\(callee.port)", "", ""]) as? [Any])
         #expect(dialed[0] as? Int == 0, "dialout answered \(dialed)")
         let tag = try #require(dialed[2] as? String)
 
-        let connected = try server.waitForParticipant(room: room, adminPIN: pin) { $0[0] as? String == tag && $0[2] as? Int == 3 }
-        #expect(connected?[3] as? String == "200 OK", "output:\n\(server.process.printed)")
+        let connected = try await server.waitForParticipant(room: room, adminPIN: pin) { $0[0] as? String == tag && $0[2] as? Int == 3 }
+        #expect(connected?[3] as? String == "200 OK", "output:\n\(server.process.output)")
 
-        _ = try server.xmlrpc("mute", [room, pin, tag])
-        #expect(try server.participants(room: room, adminPIN: pin).first { $0[0] as? String == tag }?[4] as? Int == 1)
-        _ = try server.xmlrpc("unmute", [room, pin, tag])
-        #expect(try server.participants(room: room, adminPIN: pin).first { $0[0] as? String == tag }?[4] as? Int == 0)
+        _ = try await server.xmlrpc("mute", [room, pin, tag])
+        #expect(try await server.participants(room: room, adminPIN: pin).first { $0[0] as? String == tag }?[4] as? Int == 1)
+        _ = try await server.xmlrpc("unmute", [room, pin, tag])
+        #expect(try await server.participants(room: room, adminPIN: pin).first { $0[0] as? String == tag }?[4] as? Int == 0)
 
-        let kicked = try #require(try server.xmlrpc("kickout", [room, pin, tag]) as? [Any])
+        let kicked = try #require(try await server.xmlrpc("kickout", [room, pin, tag]) as? [Any])
         #expect(kicked[0] as? Int == 0)
-        let finished = try server.waitForParticipant(room: room, adminPIN: pin) { $0[0] as? String == tag && $0[2] as? Int == 5 }
+        let finished = try await server.waitForParticipant(room: room, adminPIN: pin) { $0[0] as? String == tag && $0[2] as? Int == 5 }
         #expect(finished != nil)
         let outcome = try await callee.run.value
         #expect(outcome.exitStatus == 0, "the callee should have been answered and sent BYE:\n\(outcome.output)")
@@ -180,18 +187,18 @@ struct ParleyBridgeTests {
 
     @Test("Dial-out answers a 401 digest challenge with the given credentials")
     func dialOutWithDigest() async throws {
-        let server = try ParleyBridgeServer()
+        let server = try await ParleyBridgeServer()
         defer { server.process.stop() }
         let callee = try await SIPpCallee(scenario: "bridge-uas-digest")
 
         let room = "secure\(Int.random(in: 1000...9999))"
         let dialed = try #require(
-            try server.xmlrpc("dialout", [room, "", "bob", "parley", "127.0.0.1:\(callee.port)", "alice", "secret"]) as? [Any])
+            try await server.xmlrpc("dialout", [room, "", "bob", "parley", "127.0.0.1:\(callee.port)", "alice", "secret"]) as? [Any])
         let tag = try #require(dialed[2] as? String)
-        let connected = try server.waitForParticipant(room: room, adminPIN: "") { $0[0] as? String == tag && $0[2] as? Int == 3 }
-        #expect(connected != nil, "the challenged dial-out should connect; output:\n\(server.process.printed)")
+        let connected = try await server.waitForParticipant(room: room, adminPIN: "") { $0[0] as? String == tag && $0[2] as? Int == 3 }
+        #expect(connected != nil, "the challenged dial-out should connect; output:\n\(server.process.output)")
 
-        _ = try server.xmlrpc("kickout", [room, "", tag])
+        _ = try await server.xmlrpc("kickout", [room, "", tag])
         let outcome = try await callee.run.value
         #expect(outcome.exitStatus == 0, "the callee should have verified the credentials:\n\(outcome.output)")
     }
@@ -208,14 +215,14 @@ struct ParleyBridgeTests {
             tell_pin=yes
             unknown_thing=42
             """.write(to: file, atomically: true, encoding: .utf8)
-        let server = try ParleyBridgeServer(extraArguments: ["--webconference-conf", file.path])
+        let server = try await ParleyBridgeServer(extraArguments: ["--webconference-conf", file.path])
         defer { server.process.stop() }
 
-        let warning = try server.process.waitForLine(containing: "unknown_thing", timeout: .seconds(5))
+        let warning = try await server.process.waitForLine(containing: "unknown_thing", within: .seconds(5))
         #expect(warning.contains("warning") && warning.contains(":7:"))
-        let listed = try #require(try server.xmlrpc("listRooms", ["letmein"]) as? [Any])
+        let listed = try #require(try await server.xmlrpc("listRooms", ["letmein"]) as? [Any])
         #expect(listed[1] as? [String] == ["alpha", "beta"])
-        let password = try #require(try server.xmlrpc("getRoomPassword", ["letmein", "beta"]) as? [Any])
+        let password = try #require(try await server.xmlrpc("getRoomPassword", ["letmein", "beta"]) as? [Any])
         #expect(password[1] as? String == "222")
     }
 }

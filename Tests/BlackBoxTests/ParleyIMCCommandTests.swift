@@ -13,69 +13,69 @@ import Testing
         messages.map { String(decoding: $0.body, as: UTF8.self) }
     }
 
-    @Test func addRemoveModifyAndAliases() throws {
-        let server = try IMCServer()
+    @Test func addRemoveModifyAndAliases() async throws {
+        let server = try await IMCServer()
         let alice = try TestUserAgent(user: "alice", serverPort: server.port)
         let bob = try TestUserAgent(user: "bob", serverPort: server.port)
         let carol = try TestUserAgent(user: "carol", serverPort: server.port)
-        for agent in [alice, bob, carol] { #expect(try agent.register() == 200) }
-        #expect(try alice.message("#create", to: Self.room) == 200)
-        _ = alice.receiveMessages()
+        for agent in [alice, bob, carol] { #expect(try await agent.register() == 200) }
+        #expect(try await alice.message("#create", to: Self.room) == 200)
+        _ = await alice.receiveMessages()
 
         // #add by the owner: no consent, everybody incl. the added user hears it.
-        #expect(try alice.message("#add bob", to: Self.room) == 200)
-        #expect(Self.bodies(alice.receiveMessages()) == ["*** [bob] has joined the room"])
-        #expect(Self.bodies(bob.receiveMessages()) == ["*** [bob] has joined the room"])
+        #expect(try await alice.message("#add bob", to: Self.room) == 200)
+        #expect(Self.bodies(await alice.receiveMessages(count: 1)) == ["*** [bob] has joined the room"])
+        #expect(Self.bodies(await bob.receiveMessages(count: 1)) == ["*** [bob] has joined the room"])
         // #add by a plain member: the "permmission" text (sic), still rc 1 -> 200.
-        #expect(try bob.message("#add carol", to: Self.room) == 200)
-        #expect(Self.bodies(bob.receiveMessages()) == ["*** You don't have the permmission to add members to this room"])
-        #expect(carol.receiveMessages().isEmpty)
+        #expect(try await bob.message("#add carol", to: Self.room) == 200)
+        #expect(Self.bodies(await bob.receiveMessages(count: 1)) == ["*** You don't have the permmission to add members to this room"])
+        #expect(await carol.receiveMessages().isEmpty)
 
         // #modify (5.7 text: the full member URI and the role as typed), then #list shows `~`.
-        #expect(try alice.message("#modify bob ADMIN", to: Self.room) == 200)
-        #expect(Self.bodies(bob.receiveMessages()) == ["*** sip:bob@imc.test is now ADMIN"])
-        _ = alice.receiveMessages()
-        #expect(try bob.message("#list", to: Self.room) == 200)
-        #expect(Self.bodies(bob.receiveMessages()) == ["Members:\n*[alice]\n~[bob]"])
+        #expect(try await alice.message("#modify bob ADMIN", to: Self.room) == 200)
+        #expect(Self.bodies(await bob.receiveMessages(count: 1)) == ["*** sip:bob@imc.test is now ADMIN"])
+        _ = await alice.receiveMessages()
+        #expect(try await bob.message("#list", to: Self.room) == 200)
+        #expect(Self.bodies(await bob.receiveMessages(count: 1)) == ["Members:\n*[alice]\n~[bob]"])
 
         // An admin adds; #exit is #leave: the leaver hears the broadcast too.
-        #expect(try bob.message("#add carol", to: Self.room) == 200)
-        _ = alice.receiveMessages(); _ = bob.receiveMessages(); _ = carol.receiveMessages()
-        #expect(try carol.message("#exit", to: Self.room) == 200)
-        #expect(Self.bodies(carol.receiveMessages()) == ["*** [carol] has left the room"])
-        #expect(Self.bodies(alice.receiveMessages()) == ["*** [carol] has left the room"])
-        _ = bob.receiveMessages()
-        #expect(try carol.message("#exit", to: Self.room) == 500, "no longer a member: rc -90")
+        #expect(try await bob.message("#add carol", to: Self.room) == 200)
+        _ = await alice.receiveMessages(); _ = await bob.receiveMessages(); _ = await carol.receiveMessages()
+        #expect(try await carol.message("#exit", to: Self.room) == 200)
+        #expect(Self.bodies(await carol.receiveMessages(count: 1)) == ["*** [carol] has left the room"])
+        #expect(Self.bodies(await alice.receiveMessages(count: 1)) == ["*** [carol] has left the room"])
+        _ = await bob.receiveMessages()
+        #expect(try await carol.message("#exit", to: Self.room) == 500, "no longer a member: rc -90")
         #expect(carol.lastResponse?.reasonPhrase == "Leave Failed")
 
         // #remove: the removed member is told, the rest hear that he left; the owner cannot be removed.
-        #expect(try alice.message("#remove bob", to: Self.room) == 200)
-        #expect(Self.bodies(bob.receiveMessages()) == ["*** You have been removed from the room"])
-        #expect(Self.bodies(alice.receiveMessages()) == ["*** [bob] has left the room"])
-        #expect(try alice.message("#remove alice", to: Self.room) == 500)
+        #expect(try await alice.message("#remove bob", to: Self.room) == 200)
+        #expect(Self.bodies(await bob.receiveMessages(count: 1)) == ["*** You have been removed from the room"])
+        #expect(Self.bodies(await alice.receiveMessages(count: 1)) == ["*** [bob] has left the room"])
+        #expect(try await alice.message("#remove alice", to: Self.room) == 500)
         #expect(alice.lastResponse?.reasonPhrase == "Remove Failed")
 
         // #deny is #reject: the invitee leaves the list and nobody is told.
-        #expect(try alice.message("#invite carol", to: Self.room) == 200)
-        #expect(Self.bodies(carol.receiveMessages()) == [
+        #expect(try await alice.message("#invite carol", to: Self.room) == 200)
+        #expect(Self.bodies(await carol.receiveMessages(count: 1)) == [
             "*** [alice] invites you to join the room (send '#accept' or '#reject')",
         ])
-        #expect(try carol.message("#deny", to: Self.room) == 200)
-        #expect(alice.receiveMessages().isEmpty)
-        #expect(carol.receiveMessages().isEmpty)
-        #expect(try carol.message("#accept", to: Self.room) == 500, "no invitation left: rc -60")
-        #expect(try alice.message("#members", to: Self.room) == 200)
-        #expect(Self.bodies(alice.receiveMessages()) == ["Members:\n*[alice]"])
+        #expect(try await carol.message("#deny", to: Self.room) == 200)
+        #expect(await alice.receiveMessages().isEmpty)
+        #expect(await carol.receiveMessages().isEmpty)
+        #expect(try await carol.message("#accept", to: Self.room) == 500, "no invitation left: rc -60")
+        #expect(try await alice.message("#members", to: Self.room) == 200)
+        #expect(Self.bodies(await alice.receiveMessages(count: 1)) == ["Members:\n*[alice]"])
     }
 
-    @Test func helpRoomsAndFailures() throws {
-        let server = try IMCServer()
+    @Test func helpRoomsAndFailures() async throws {
+        let server = try await IMCServer()
         let alice = try TestUserAgent(user: "alice", serverPort: server.port)
         let dave = try TestUserAgent(user: "dave", serverPort: server.port)
-        for agent in [alice, dave] { try agent.register() }
+        for agent in [alice, dave] { try await agent.register() }
 
-        #expect(try alice.message("#help me", to: Self.manager) == 200)
-        let help = try #require(alice.receiveMessages().first)
+        #expect(try await alice.message("#help me", to: Self.manager) == 200)
+        let help = try #require(await alice.receiveMessages(count: 1).first)
         #expect(String(decoding: help.body, as: UTF8.self) == "\r\n#create <room_name> - create new conference room\r\n"
             + "#join [<room_name>] - join the conference room\r\n"
             + "#invite <user_name> [<room_name>] - invite a user to join a conference room\r\n"
@@ -89,33 +89,33 @@ import Testing
             + "#destroy [<room_name>] - destroy conference room\r\n")
         #expect(help.from.uri.description == Self.manager, "help comes from the R-URI as sent")
 
-        #expect(try dave.message("#rooms", to: Self.manager) == 200)
-        #expect(Self.bodies(dave.receiveMessages()) == ["Rooms:"])
+        #expect(try await dave.message("#rooms", to: Self.manager) == 200)
+        #expect(Self.bodies(await dave.receiveMessages(count: 1)) == ["Rooms:"])
         // 16 buckets of core_case_hash (imc.md §3.4): chat-9 -> 3, chat-8 -> 4, chat-7 -> 6,
         // chat-4 and chat-44 -> 7, newest first inside a bucket.
         for name in ["chat-7", "chat-9", "chat-4", "chat-8", "chat-44"] {
-            #expect(try alice.message("#create \(name)", to: Self.manager) == 200)
+            #expect(try await alice.message("#create \(name)", to: Self.manager) == 200)
         }
-        #expect(try dave.message("#rooms", to: Self.manager) == 200)
-        #expect(Self.bodies(dave.receiveMessages()) == ["Rooms:\n[chat-9]\n[chat-8]\n[chat-7]\n[chat-44]\n[chat-4]"])
+        #expect(try await dave.message("#rooms", to: Self.manager) == 200)
+        #expect(Self.bodies(await dave.receiveMessages(count: 1)) == ["Rooms:\n[chat-9]\n[chat-8]\n[chat-7]\n[chat-44]\n[chat-4]"])
 
         // Plain text to a room that does not exist, and to one dave is not in: rc -200, nothing sent.
         dave.responseTimeout = .seconds(2)
-        #expect(try dave.message("hello", to: "sip:chat-3@imc.test") == 500)
+        #expect(try await dave.message("hello", to: "sip:chat-3@imc.test") == 500)
         #expect(dave.lastResponse?.reasonPhrase == "Message Not Relayed")
-        #expect(try dave.message("hello", to: "sip:chat-7@imc.test") == 500)
-        #expect(try dave.message("#members", to: "sip:chat-7@imc.test") == 500)
+        #expect(try await dave.message("hello", to: "sip:chat-7@imc.test") == 500)
+        #expect(try await dave.message("#members", to: "sip:chat-7@imc.test") == 500)
         #expect(dave.lastResponse?.reasonPhrase == "Listing Failed")
-        #expect(try dave.message("#", to: "sip:chat-7@imc.test") == 500)
+        #expect(try await dave.message("#", to: "sip:chat-7@imc.test") == 500)
         #expect(dave.lastResponse?.reasonPhrase == "Missing Command Name")
 
         // 32768 bytes is the limit including "[alice]: " (9 bytes): one byte more is refused.
-        #expect(try dave.message("#join", to: "sip:chat-7@imc.test") == 200)
-        _ = alice.receiveMessages(); _ = dave.receiveMessages()
-        #expect(try alice.message(String(repeating: "x", count: 32768 - 9 - 1), to: "sip:chat-7@imc.test") == 200)
-        #expect(Self.bodies(dave.receiveMessages()).first?.utf8.count == 32767)
-        #expect(try alice.message(String(repeating: "x", count: 32768 - 9), to: "sip:chat-7@imc.test") == 500)
+        #expect(try await dave.message("#join", to: "sip:chat-7@imc.test") == 200)
+        _ = await alice.receiveMessages(); _ = await dave.receiveMessages()
+        #expect(try await alice.message(String(repeating: "x", count: 32768 - 9 - 1), to: "sip:chat-7@imc.test") == 200)
+        #expect(Self.bodies(await dave.receiveMessages(count: 1)).first?.utf8.count == 32767)
+        #expect(try await alice.message(String(repeating: "x", count: 32768 - 9), to: "sip:chat-7@imc.test") == 500)
         #expect(alice.lastResponse?.reasonPhrase == "Message Not Relayed")
-        #expect(dave.receiveMessages(window: .milliseconds(200)).isEmpty)
+        #expect(await dave.receiveMessages(window: .milliseconds(200)).isEmpty)
     }
 }

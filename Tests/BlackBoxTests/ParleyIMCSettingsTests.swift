@@ -32,63 +32,63 @@ import Testing
             """)
     }
 
-    @Test func settingsComeFromTheConfigFile() throws {
+    @Test func settingsComeFromTheConfigFile() async throws {
         let database = IMCServer.newDatabasePath()
-        let server = try IMCServer(arguments: ["--config", try Self.fileSettings(database: database)], databasePath: database)
+        let server = try await IMCServer(arguments: ["--config", try Self.fileSettings(database: database)], databasePath: database)
         let alice = try TestUserAgent(user: "alice", serverPort: server.port)
         let bob = try TestUserAgent(user: "bob", serverPort: server.port)
-        for agent in [alice, bob] { try agent.register() }
+        for agent in [alice, bob] { try await agent.register() }
 
-        #expect(try alice.message("!create", to: Self.room) == 200)
-        #expect(Self.bodies(alice.receiveMessages()) == ["*** Room was created"])
-        #expect(try alice.message("!create", to: Self.room) == 200)
-        #expect(Self.bodies(alice.receiveMessages()) == ["*** Room already exists"], "check-on-create 1")
-        #expect(try bob.message("!join chat-2", to: Self.room) == 200)
-        #expect(Self.bodies(bob.receiveMessages()) == ["*** Room not found"], "create-on-join 0")
-        #expect(try bob.message("!frobnicate", to: Self.room) == 200)
-        #expect(Self.bodies(bob.receiveMessages()) == ["*** Invalid command 'frobnicate' (send '!help' for help)"])
-        #expect(try alice.message("!invite bob", to: Self.room) == 200)
-        #expect(Self.bodies(bob.receiveMessages()) == ["*** [alice] invites you to join the room (send '!accept' or '!reject')"])
-        #expect(try bob.message("!accept", to: Self.room) == 200)
-        _ = alice.receiveMessages(); _ = bob.receiveMessages()
+        #expect(try await alice.message("!create", to: Self.room) == 200)
+        #expect(Self.bodies(await alice.receiveMessages(count: 1)) == ["*** Room was created"])
+        #expect(try await alice.message("!create", to: Self.room) == 200)
+        #expect(Self.bodies(await alice.receiveMessages(count: 1)) == ["*** Room already exists"], "check-on-create 1")
+        #expect(try await bob.message("!join chat-2", to: Self.room) == 200)
+        #expect(Self.bodies(await bob.receiveMessages(count: 1)) == ["*** Room not found"], "create-on-join 0")
+        #expect(try await bob.message("!frobnicate", to: Self.room) == 200)
+        #expect(Self.bodies(await bob.receiveMessages(count: 1)) == ["*** Invalid command 'frobnicate' (send '!help' for help)"])
+        #expect(try await alice.message("!invite bob", to: Self.room) == 200)
+        #expect(Self.bodies(await bob.receiveMessages(count: 1)) == ["*** [alice] invites you to join the room (send '!accept' or '!reject')"])
+        #expect(try await bob.message("!accept", to: Self.room) == 200)
+        _ = await alice.receiveMessages(); _ = await bob.receiveMessages()
         // '#' is no command now: it is text for the room.
-        #expect(try bob.message("#members", to: Self.room) == 200)
-        #expect(Self.bodies(alice.receiveMessages()) == ["[bob]: #members"])
+        #expect(try await bob.message("#members", to: Self.room) == 200)
+        #expect(Self.bodies(await alice.receiveMessages(count: 1)) == ["[bob]: #members"])
     }
 
-    @Test func theCommandLineOverridesTheConfigFile() throws {
+    @Test func theCommandLineOverridesTheConfigFile() async throws {
         let database = IMCServer.newDatabasePath()
-        let server = try IMCServer(
+        let server = try await IMCServer(
             arguments: ["--config", try Self.fileSettings(database: database), "--cmd-char", "%", "--check-on-create", "0"],
             databasePath: database)
         let alice = try TestUserAgent(user: "alice", serverPort: server.port)
-        try alice.register()
-        #expect(try alice.message("%create", to: Self.room) == 200)
-        #expect(Self.bodies(alice.receiveMessages()) == ["*** Room was created"])
-        #expect(try alice.message("%create", to: Self.room) == 200)
-        #expect(Self.bodies(alice.receiveMessages()) == ["*** Room already exists and you are a member"], "check-on-create 0")
-        #expect(try alice.message("%join chat-2", to: Self.room) == 200)
-        #expect(Self.bodies(alice.receiveMessages()) == ["*** Room not found"], "create-on-join 0 still comes from the file")
+        try await alice.register()
+        #expect(try await alice.message("%create", to: Self.room) == 200)
+        #expect(Self.bodies(await alice.receiveMessages(count: 1)) == ["*** Room was created"])
+        #expect(try await alice.message("%create", to: Self.room) == 200)
+        #expect(Self.bodies(await alice.receiveMessages(count: 1)) == ["*** Room already exists and you are a member"], "check-on-create 0")
+        #expect(try await alice.message("%join chat-2", to: Self.room) == 200)
+        #expect(Self.bodies(await alice.receiveMessages(count: 1)) == ["*** Room not found"], "create-on-join 0 still comes from the file")
     }
 
-    @Test func aMisspeltKeyStopsTheStart() throws {
+    @Test func aMisspeltKeyStopsTheStart() async throws {
         let file = try Self.configFile(#"{"cmd_char": "!"}"#)
-        let process = try ProductProcess("parley-imc", arguments: ["--config", file])
-        let line = try process.waitForLine(containing: "unknown key")
+        let process = try PeerProcess.product("parley-imc", arguments: ["--config", file])
+        let line = try await process.waitForLine(containing: "unknown key")
         #expect(line.contains("cmd_char"))
         #expect(line.contains(file))
     }
 
-    @Test func extraHeadersFollowKamailiosOwnOnEveryMessage() throws {
-        let server = try IMCServer(extraArguments: ["--extra-headers", #"X-A: b\r\nX-C: d\r\n"#])
+    @Test func extraHeadersFollowKamailiosOwnOnEveryMessage() async throws {
+        let server = try await IMCServer(extraArguments: ["--extra-headers", #"X-A: b\r\nX-C: d\r\n"#])
         let alice = try TestUserAgent(user: "alice", serverPort: server.port)
         let bob = try TestUserAgent(user: "bob", serverPort: server.port)
-        for agent in [alice, bob] { try agent.register() }
-        #expect(try alice.message("#create", to: Self.room) == 200)
-        #expect(try bob.message("#join", to: Self.room) == 200)
-        #expect(try bob.message("hi", to: Self.room) == 200)
-        #expect(try bob.message("#help", to: Self.room) == 200)
-        _ = alice.receiveMessages(); _ = bob.receiveMessages()
+        for agent in [alice, bob] { try await agent.register() }
+        #expect(try await alice.message("#create", to: Self.room) == 200)
+        #expect(try await bob.message("#join", to: Self.room) == 200)
+        #expect(try await bob.message("hi", to: Self.room) == 200)
+        #expect(try await bob.message("#help", to: Self.room) == 200)
+        _ = await alice.receiveMessages(); _ = await bob.receiveMessages()
         // imc.md §7, 5.6: Content-Type, Supported, extra_hdrs, then In-Reply-To.
         let block = "Content-Type: text/plain\r\nSupported: kamailio/imc\r\nX-A: b\r\nX-C: d\r\nIn-Reply-To: "
         #expect(alice.inboxText.count == 3)
@@ -96,28 +96,33 @@ import Testing
         for text in alice.inboxText + bob.inboxText { #expect(text.contains(block), "\(text)") }
     }
 
-    @Test func theOutboundProxyGetsEveryMessage() throws {
+    @Test func theOutboundProxyGetsEveryMessage() async throws {
         let sink = try TestUDPSocket()
-        let server = try IMCServer(extraArguments: ["--outbound-proxy", "sip:127.0.0.1:\(sink.port)"])
+        let server = try await IMCServer(extraArguments: ["--outbound-proxy", "sip:127.0.0.1:\(sink.port)"])
         let alice = try TestUserAgent(user: "alice", serverPort: server.port)
-        try alice.register()
-        #expect(try alice.message("#create", to: Self.room) == 200)
-        #expect(try alice.message("#help", to: Self.room) == 200)
+        try await alice.register()
+        #expect(try await alice.message("#create", to: Self.room) == 200)
+        #expect(try await alice.message("#help", to: Self.room) == 200)
         // The sink never answers, so each MESSAGE is retransmitted (RFC 3261 §17.1.2.2): one per Call-ID.
+        // Listen for 600 ms, and on until both MESSAGEs are in (at most 5 s).
         var sent: [String: String] = [:]
-        for datagram in sink.receiveAll(window: .milliseconds(600)) {
-            let message = try SIPMessage(parsing: datagram)
-            sent[message.callID] = String(decoding: datagram, as: UTF8.self)
+        let listening = ContinuousClock.now
+        try? await eventually("MESSAGEs of two Call-IDs at the outbound proxy", within: .seconds(5)) {
+            while let datagram = sink.receiveNow()?.bytes {
+                let message = try SIPMessage(parsing: datagram)
+                sent[message.callID] = String(decoding: datagram, as: UTF8.self)
+            }
+            return sent.count >= 2 && ContinuousClock.now - listening >= .milliseconds(600)
         }
         let requestLines = sent.values.compactMap { $0.split(separator: "\r\n").first.map(String.init) }
         #expect(requestLines == ["MESSAGE sip:alice@imc.test SIP/2.0", "MESSAGE sip:alice@imc.test SIP/2.0"])
         #expect(sent.values.contains { $0.hasSuffix("\r\n\r\n*** Room was created") })
-        #expect(alice.receiveMessages(window: .milliseconds(200)).isEmpty, "nothing goes to the registered address")
+        #expect(await alice.receiveMessages(window: .milliseconds(200)).isEmpty, "nothing goes to the registered address")
     }
 
-    @Test func registerAndMessagesOverTCP() throws {
-        let server = try IMCServer(extraArguments: ["--listen", "tcp:127.0.0.1:0"])
-        let connection = try TestTCPConnection(host: "127.0.0.1", port: try server.listeningPort(transport: "tcp"))
+    @Test func registerAndMessagesOverTCP() async throws {
+        let server = try await IMCServer(extraArguments: ["--listen", "tcp:127.0.0.1:0"])
+        let connection = try TestTCPConnection(host: "127.0.0.1", port: try await server.listeningPort(transport: "tcp"))
         func request(_ method: String, _ uri: String, to: String? = nil, _ sequence: Int, headers: String, body: String) -> [UInt8] {
             Array(("\(method) \(uri) SIP/2.0\r\nVia: SIP/2.0/TCP 127.0.0.1:5999;branch=z9hG4bK-tcp\(sequence)\r\n"
                 + "Max-Forwards: 70\r\nFrom: <sip:alice@imc.test>;tag=tcp\(sequence)\r\nTo: <\(to ?? uri)>\r\n"
@@ -126,13 +131,13 @@ import Testing
         }
         try connection.send(request("REGISTER", "sip:imc.test", to: "sip:alice@imc.test", 1,
             headers: "Contact: <sip:alice@127.0.0.1:5999;transport=tcp>\r\nExpires: 300\r\n", body: ""))
-        let registered = try SIPMessage(parsing: try #require(connection.receiveMessage()))
+        let registered = try SIPMessage(parsing: try #require(await connection.receiveMessage()))
         #expect(registered.statusCode == 200)
 
         try connection.send(request("MESSAGE", Self.room, 2, headers: "Content-Type: text/plain\r\n", body: "#create"))
         var received: [SIPMessage] = []
-        while received.count < 2, let bytes = connection.receiveMessage() { received.append(try SIPMessage(parsing: bytes)) }
-        #expect(received.count == 2, "\(server.process.printed)")
+        while received.count < 2, let bytes = await connection.receiveMessage() { received.append(try SIPMessage(parsing: bytes)) }
+        #expect(received.count == 2, "\(server.process.output)")
         #expect(received.first { $0.statusCode != nil }?.statusCode == 200)
         let created = try #require(received.first { $0.isRequest })
         #expect(String(decoding: created.body, as: UTF8.self) == "*** Room was created")
@@ -143,9 +148,9 @@ import Testing
 
         // A UDP user joins; the TCP user hears it on the same connection.
         let bob = try TestUserAgent(user: "bob", serverPort: server.port)
-        try bob.register()
-        #expect(try bob.message("#join", to: Self.room) == 200)
-        let joined = try SIPMessage(parsing: try #require(connection.receiveMessage()))
+        try await bob.register()
+        #expect(try await bob.message("#join", to: Self.room) == 200)
+        let joined = try SIPMessage(parsing: try #require(await connection.receiveMessage()))
         #expect(String(decoding: joined.body, as: UTF8.self) == "*** [bob] has joined the room")
     }
 }

@@ -29,7 +29,7 @@ struct SIPp {
             --- sipp output (tail) ---
             \(outcome.output.split(separator: "\n").suffix(40).joined(separator: "\n"))
             --- sip-echo-server output ---
-            \(server.process.printed)
+            \(server.process.output)
             """
         }
     }
@@ -51,7 +51,7 @@ struct SIPp {
     func run(
         _ scenario: String, port: Int, transport: SIPpTransport, calls: Int = 1, rate: Int? = nil, limit: Int? = nil,
         duration: Int = 15
-    ) throws -> Run {
+    ) async throws -> Run {
         let errorFile = FileManager.default.temporaryDirectory
             .appendingPathComponent("sipp-\(scenario)-errors-\(UUID().uuidString).log")
         defer { try? FileManager.default.removeItem(at: errorFile) }
@@ -62,7 +62,7 @@ struct SIPp {
         ]
         if let rate { arguments += ["-r", "\(rate)"] }
         if let limit { arguments += ["-l", "\(limit)"] }
-        let outcome = try peer.run(arguments, timeout: .seconds(duration + 10))
+        let outcome = try await peer.run(arguments, within: .seconds(duration + 10))
         let errors = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "(no error file)"
         return Run(outcome: outcome, errors: errors)
     }

@@ -17,11 +17,11 @@ import Testing
     ]
 
     @Test(arguments: scenarios.keys.sorted(), SIPpTransport.allCases)
-    func scenarioSucceeds(_ scenario: String, over transport: SIPpTransport) throws {
+    func scenarioSucceeds(_ scenario: String, over transport: SIPpTransport) async throws {
         let sipp = try SIPp()
-        let server = try EchoServer(tcp: true, extraArguments: Self.scenarios[scenario]!)
+        let server = try await EchoServer(tcp: true, extraArguments: Self.scenarios[scenario]!)
         let port = transport == .udp ? server.udpPort : server.tcpPort
-        let run = try sipp.run(scenario, port: port, transport: transport)
+        let run = try await sipp.run(scenario, port: port, transport: transport)
         // Bound first so a failure prints the report below rather than every field of `run`.
         let succeeded = run.allCallsSucceeded
         #expect(succeeded, "\(scenario) over \(transport.testDescription)\n\(run.report(server: server))")
@@ -31,11 +31,11 @@ import Testing
 
     /// 500 OPTIONS at 200 per second, up to 50 outstanding: every one is answered in time.
     @Test(arguments: SIPpTransport.allCases)
-    func fiveHundredOptionsAllSucceed(over transport: SIPpTransport) throws {
+    func fiveHundredOptionsAllSucceed(over transport: SIPpTransport) async throws {
         let sipp = try SIPp()
-        let server = try EchoServer(tcp: true)
+        let server = try await EchoServer(tcp: true)
         let port = transport == .udp ? server.udpPort : server.tcpPort
-        let run = try sipp.run("options", port: port, transport: transport, calls: 500, rate: 200, limit: 50)
+        let run = try await sipp.run("options", port: port, transport: transport, calls: 500, rate: 200, limit: 50)
         let succeeded = run.allCallsSucceeded
         #expect(succeeded, "load over \(transport.testDescription)\n\(run.report(server: server))")
         #expect(run.successfulCalls == 500)

@@ -8,14 +8,14 @@ import SIPTesting
 ///
 /// The scenario, the µ-law file it streams, SIPp's output and error file live in a temporary folder of
 /// the call's own, removed by ``stop()``; the process runs on while the test goes on, and
-/// ``waitForExit(timeout:)`` polls with `Task.sleep` instead of holding a cooperative thread.
+/// ``waitForExit(timeout:)`` waits with `eventually` instead of holding a cooperative thread.
 final class SIPpToneCaller {
     /// The tone streamed, in Hz.
     let toneFrequency: Double
     private let folder: URL
     private let outputURL: URL
     private let errorURL: URL
-    private let process = Process()
+    private var process: PeerProcess?
 
     /// Calls `service`@127.0.0.1:`port` and streams a tone of `toneFrequency` Hz for `talking`.
     init(toneFrequency: Double, service: String, port: Int, talking: Duration) throws {
@@ -37,22 +37,11 @@ final class SIPpToneCaller {
                 .replacingOccurrences(of: "TONE_FILE", with: media.path)
                 .replacingOccurrences(of: "TALK_MILLISECONDS", with: "\(talkingMilliseconds)")
                 .write(to: scenario, atomically: true, encoding: .utf8)
-            guard FileManager.default.createFile(atPath: outputURL.path, contents: nil) else {
-                throw TestSocketError("cannot create \(outputURL.path)")
-            }
-            let output = try FileHandle(forWritingTo: outputURL)
-            defer { try? output.close() }
-            process.executableURL = sipp.executableURL
-            process.arguments = [
+            process = try sipp.start([
                 "127.0.0.1:\(port)", "-sf", scenario.path, "-s", service, "-i", "127.0.0.1",
                 "-p", "\(try ParleyBridgeServer.peerPort())", "-mi", "127.0.0.1", "-mp", "\(try Self.mediaPort())",
                 "-m", "1", "-nostdin", "-timeout", "20", "-timeout_error", "-trace_err", "-error_file", errorURL.path,
-            ]
-            process.currentDirectoryURL = folder
-            process.standardInput = FileHandle.nullDevice
-            process.standardOutput = output
-            process.standardError = output
-            try process.run()
+            ], workingDirectory: folder.path, logPath: outputURL.path)
         } catch {
             stop()
             throw error
@@ -90,12 +79,12 @@ final class SIPpToneCaller {
 
     /// Waits until SIPp has ended, and returns its exit status (0: the call succeeded).
     func waitForExit(timeout: Duration = .seconds(15)) async throws -> Int32 {
-        let deadline = ContinuousClock.now + timeout
-        while process.isRunning, ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(50))
+        guard let process else { throw TestSocketError("sipp (\(toneFrequency) Hz) was not started") }
+        do {
+            return try await process.waitForExit(within: timeout)
+        } catch is WaitTimeout {
+            throw TestSocketError("sipp (\(toneFrequency) Hz) still runs after \(timeout); output:\n\(report)")
         }
-        guard !process.isRunning else { throw TestSocketError("sipp (\(toneFrequency) Hz) still runs; output:\n\(report)") }
-        return process.terminationStatus
     }
 
     /// SIPp's error file and the tail of its output, to see why a call failed.
@@ -107,7 +96,7 @@ final class SIPpToneCaller {
 
     /// Ends SIPp if it still runs (SIGTERM, then SIGKILL after 2 s) and removes the folder.
     func stop() {
-        process.terminate(grace: .seconds(2))
+        process?.stop(grace: .seconds(2))
         try? FileManager.default.removeItem(at: folder)
     }
 }

@@ -101,7 +101,7 @@ import Testing
         // Timer E: sends at 0, T1, 3T1, 7T1, 15T1, 31T1 and 63T1 before Timer F at 64T1 (RFC 3261 §17.1.2.2).
         // The exact schedule is checked on a mock clock (ClientNonInviteTransactionTests); on a
         // busy machine the last send may fall after Timer F, so here it is only "retransmitted".
-        let received = silent.receiveAll(window: .milliseconds(100))
+        let received = await silent.receiveAll(window: .milliseconds(100))
         #expect((2...7).contains(received.count))
         #expect(Set(received.map { RawBranch.of($0) }).count == 1, "retransmissions keep the branch")
         await client.shutdown()
@@ -114,7 +114,7 @@ import Testing
         let destination = try await server.address(.udp)
         let invite = Self.request(.invite, to: destination, via: client.makeVia(for: .udp))
         async let inviteResponse = client.send(invite, to: destination)
-        while server.seen.withLock({ $0.isEmpty }) { try await Task.sleep(for: .milliseconds(10)) }
+        try await eventually("the server to see the INVITE") { !server.seen.withLock { $0.isEmpty } }
         let cancelResponse = try await client.send(SIPMessage(cancelling: invite), to: destination)
         #expect(cancelResponse.statusCode == 200)
         #expect(try await inviteResponse.statusCode == 487)
@@ -152,7 +152,7 @@ import Testing
 
             """
         try socket.send(Array(text.utf8), to: "127.0.0.1", port: destination.port)
-        let answer = try #require(socket.receive(timeout: .seconds(2)))
+        let answer = try #require(await socket.receive(within: .seconds(2)))
         // The response copies the out-of-range CSeq, so it is checked as text, not parsed.
         let answerText = String(decoding: answer.bytes, as: UTF8.self)
         #expect(answerText.hasPrefix("SIP/2.0 400 Bad Request (CSeq number out of range)\r\n"))

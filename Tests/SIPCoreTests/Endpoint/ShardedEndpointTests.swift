@@ -8,10 +8,8 @@ import Testing
 @Suite struct ShardedEndpointTests {
     /// Waits until the endpoint has no client transaction open, for at most `timeout`.
     static func settle(_ endpoint: SIPEndpoint, timeout: Duration = .seconds(5)) async throws {
-        let clock = ContinuousClock()
-        let end = clock.now + timeout
-        while endpoint.pendingClientTransactionCount > 0, clock.now < end {
-            try await Task.sleep(for: .milliseconds(10))
+        try await eventually("the endpoint to have no client transaction open", within: timeout) {
+            endpoint.pendingClientTransactionCount == 0
         }
     }
 
@@ -66,7 +64,7 @@ import Testing
         #expect(client.pendingClientTransactionCount == 1)
 
         // Timer E at 50, 150, 350, 750 ms: the first send and four retransmissions in 0.9 s.
-        let received = silent.receiveAll(window: .milliseconds(900))
+        let received = await silent.receiveAll(window: .milliseconds(900))
         #expect(received.count == 5)
         #expect(Set(received).count == 1, "a retransmission is the same request")
         #expect(client.pendingClientTransactionCount == 1)
@@ -81,14 +79,16 @@ import Testing
         let client = try await SIPEndpointTests.client(t1: .milliseconds(50))
         let destination = try SIPTransportAddress(.udp, host: "127.0.0.1", port: peer.port)
         client.fanOut(try Self.fanOut(to: [destination]) { _ in "bob" })
-        let (bytes, port) = try #require(peer.receive())
-        let request = try SIPMessage(parsing: bytes)
-        var response = SIPMessage(responseTo: request, statusCode: 200)
-        response.to.tag = "b1"
-        for _ in 0..<3 { try peer.send(response.serialized(), to: "127.0.0.1", port: port) }
+        // Answered on the receiving thread: with T1 at 50 ms a late answer would meet a retransmission.
+        try #require(await peer.receive { bytes in
+            guard let request = try? SIPMessage(parsing: bytes) else { return [] }
+            var response = SIPMessage(responseTo: request, statusCode: 200)
+            response.to.tag = "b1"
+            return Array(repeating: response.serialized(), count: 3)
+        } != nil)
         try await Self.settle(client)
         #expect(client.pendingClientTransactionCount == 0)
-        #expect(peer.receiveAll(window: .milliseconds(400)).isEmpty, "no retransmission after the 200, no answer to its copies")
+        #expect(await peer.receiveAll(window: .milliseconds(400)).isEmpty, "no retransmission after the 200, no answer to its copies")
         await client.shutdown()
     }
 

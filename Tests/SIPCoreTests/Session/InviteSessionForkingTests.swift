@@ -23,13 +23,13 @@ struct InviteSessionForkingTests {
             to: SIPNameAddress(uri: SIPURI(user: "bob", host: "127.0.0.1", port: peer.port)),
             from: SIPNameAddress(uri: SIPURI(user: "conf", host: "127.0.0.1")),
             sdp: try InviteSessionManagerTests.sdp(version: 1, port: 40000))
-        let received = try #require(peer.receive())
+        let received = try #require(await peer.receive())
         let invite = try SIPMessage(parsing: received.bytes)
         #expect(invite.method == .invite)
         try peer.send(try Self.okay(to: invite, tag: "forkA", port: peer.port), to: "127.0.0.1", port: address.port)
         try peer.send(try Self.okay(to: invite, tag: "forkB", port: peer.port), to: "127.0.0.1", port: address.port)
         try peer.send(try Self.okay(to: invite, tag: "forkA", port: peer.port), to: "127.0.0.1", port: address.port)
-        let messages = try peer.receiveAll(window: .milliseconds(400)).map { try SIPMessage(parsing: $0) }
+        let messages = try await peer.receiveAll(window: .milliseconds(400)).map { try SIPMessage(parsing: $0) }
         let acks = messages.filter { $0.method == .ack }.map { $0.to.tag ?? "" }
         #expect(acks.sorted() == ["forkA", "forkA", "forkB"])
         let byes = messages.filter { $0.method == .bye }
