@@ -11,8 +11,8 @@ extension CallCoordinator {
     /// the participant) are fed back at once, since nothing can come between.
     func perform(_ actions: [ConferenceCallAction], call id: Int, announcement: UInt64?) async {
         for action in actions {
-            guard let call = calls[id] else { return }
-            let tag = call.machine.callTag
+            // Looked up, not copied: a join or leave runs this for every member of the room.
+            guard calls.keys.contains(id) else { return }
             switch action {
             case .play(let list):
                 play(list, to: id, looping: false, reportsEnd: true)
@@ -38,7 +38,7 @@ extension CallCoordinator {
                 answer(.roomValidated(isValid: isValid), to: id)
             case .admit(let room, let participantID, let reason):
                 let requireInvitation = configuration.dialIn.roomPINSplit != nil
-                let number = call.machine.number
+                let (tag, number) = identity(of: id)
                 let admission = await registry.update { directory, now in
                     directory.admitCaller(
                         room: room, callTag: tag, number: number, participantID: participantID, reason: reason,
@@ -48,13 +48,16 @@ extension CallCoordinator {
                 calls[id]?.joinReason = reason
                 answer(.admission(admission), to: id)
             case .withdraw(let room):
+                let tag = identity(of: id).callTag
                 logger.info("call \(tag) did not reach room \(room): its row is taken back")
                 await registry.update { directory, now in directory.withdrawCaller(room: room, callTag: tag, at: now) }
             case .updateRow(let room, let update):
+                let tag = identity(of: id).callTag
                 await registry.update { directory, now in
                     directory.updateStatus(room: room, callTag: tag, status: update.status, reason: update.reason, at: now)
                 }
             case .finish(let room, let updates, let seconds):
+                let tag = identity(of: id).callTag
                 // One visit to the registry for the row and the statistics.
                 await registry.update { directory, now in
                     if let room {
@@ -66,7 +69,10 @@ extension CallCoordinator {
                 }
             case .moveToRoom(let room):
                 let moved = moveToConference(id, room: room)
-                if moved { logger.info("call \(tag) from \(call.machine.number) entered room \(room) (\(call.joinReason))") }
+                if moved {
+                    let (tag, number) = identity(of: id)
+                    logger.info("call \(tag) from \(number) entered room \(room) (\(calls[id]?.joinReason ?? ""))")
+                }
                 await feedAtOnce(.mediaMoved(succeeded: moved), to: id)
             case .enterMix(let room):
                 guard let count = enterMix(id, room: room) else { continue }
@@ -81,15 +87,21 @@ extension CallCoordinator {
             case .startEarlyMedia(let room):
                 startEarlyMedia(id, room: room)
             case .applyMute(let muted):
-                if let member = call.member, let engineRoom = call.engineRoom {
+                if let member = calls[id]?.member, let engineRoom = calls[id]?.engineRoom {
                     engine.setMuted(muted, member: member, in: engineRoom)
                 }
             case .releaseMedia:
                 releaseMedia(of: id)
             case .hangUp:
-                call.handle.hangUp()
+                calls[id]?.handle.hangUp()
             }
         }
+    }
+
+    /// The call's tag and number, for its row and the log.
+    private func identity(of id: Int) -> (callTag: String, number: String) {
+        guard let machine = calls[id]?.machine else { return ("", "") }
+        return (machine.callTag, machine.number)
     }
 
     /// Feeds the driver's own answer to a request the machine just made, before anything waiting.
