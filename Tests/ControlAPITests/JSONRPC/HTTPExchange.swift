@@ -58,6 +58,10 @@ enum HTTPClient {
 
     /// Runs a program on a thread of its own: the wait blocks, and neither Swift's cooperative
     /// pool nor Dispatch's width-limited global queue may be held by it while tests run in parallel.
+    /// A program still running after 30 s is terminated, so the wait is bounded.
+    ///
+    /// Foundation's `Process` rather than SIPTesting's `PeerProcess`, the spawner of every other
+    /// test target: this target depends on ControlAPI alone.
     private static func run(_ program: String, _ arguments: [String], input: String?) async throws -> String {
         try await withCheckedThrowingContinuation { continuation in
             Thread {
@@ -70,6 +74,9 @@ enum HTTPClient {
                     process.standardOutput = output
                     process.standardInput = inputPipe
                     try process.run()
+                    let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+                    DispatchQueue.global().asyncAfter(deadline: .now() + 30, execute: watchdog)
+                    defer { watchdog.cancel() }
                     if let input {
                         inputPipe.fileHandleForWriting.write(Data(input.utf8))
                     }
