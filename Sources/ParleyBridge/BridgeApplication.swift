@@ -5,22 +5,28 @@ import Logging
 import ServiceLifecycle
 import VoiceBridge
 
-/// `parley-bridge` assembled from checked settings: the room directory and its stores, the voice
-/// bridge, the XML-RPC front door and the call counters, as services for one `ServiceGroup`.
+/// `parley-bridge` assembled from checked settings, once its rooms are loaded: the room directory,
+/// the voice bridge, the XML-RPC front door and the call counters, run as one group.
 ///
-/// Graceful shutdown (SIGTERM, SIGINT) stops them in reverse order: the XML-RPC server, then the
-/// bridge (every call hung up, SIP sockets and media threads closed), then the counters' last
-/// save; ``finish()`` flushes the feedback file.
-struct BridgeApplication {
-    let services: [any Service]
-    private let feedback: WebConferenceFeedbackLog
+/// The rooms are loaded in ``run()`` because a PostgreSQL store answers only while its client runs,
+/// as the service before this one. The inner group stops its services in reverse order on graceful
+/// shutdown (SIGTERM, SIGINT): the XML-RPC server, then the bridge (every call hung up, SIP sockets
+/// and media threads closed), then the counters' last save; then the feedback file is flushed.
+struct BridgeApplication: Service, CustomStringConvertible {
+    let settings: BridgeSettings
+    let roomStore: any ConferenceStore
+    let logger: Logger
 
-    init(settings: BridgeSettings, logger: Logger) async throws {
+    /// How ServiceLifecycle names the service in its logs: the settings stay out, since a
+    /// `postgres://` URL may carry a password.
+    var description: String { "parley-bridge" }
+
+    func run() async throws {
+        let logger = self.logger
         let statisticsStore = try CallStatisticsStore(
             databasePath: settings.databasePath, statisticsDirectory: settings.statisticsDirectory)
-        // Rooms, admin PINs and invitations live in the same SQLite file, written through before
-        // the control API answers, so a restart (even after SIGKILL) comes back with them.
-        let roomStore = try SQLiteConferenceStore(path: settings.databasePath)
+        // Room changes are written through before the control API answers, so a restart (even
+        // after SIGKILL) comes back with every room, admin PIN and invitation.
         let registry = VoiceRoomRegistry(
             policy: settings.policy, statistics: try statisticsStore.load(), restoring: try await roomStore.loadRooms(),
             store: roomStore, onStoreFailure: { error in logger.error("room change not stored: \(error)") })
@@ -31,7 +37,7 @@ struct BridgeApplication {
                     Self.announce("parley-bridge listening on \(address.transport.rawValue.lowercased()):\(address.host):\(address.port)")
                 }
             })
-        feedback = WebConferenceFeedbackLog(path: settings.feedbackFile, resetDirectory: settings.feedbackDirectory)
+        let feedback = WebConferenceFeedbackLog(path: settings.feedbackFile, resetDirectory: settings.feedbackDirectory)
         var services: [any Service] = [CallStatisticsKeeper(registry: registry, store: statisticsStore, logger: logger), bridge]
         if let xmlrpc = settings.xmlrpc {
             let interface = WebConferenceInterface(registry: registry, callControl: bridge, feedback: feedback)
@@ -41,11 +47,13 @@ struct BridgeApplication {
                     onListening: { port in Self.announce("parley-bridge xmlrpc on http://\(xmlrpc.host):\(port)/") }))
         }
         if logger.logLevel <= .debug { services.append(RoomEventLog(registry: registry, logger: logger)) }
-        self.services = services
-    }
 
-    /// Writes what the feedback file still buffers; after the services stopped.
-    func finish() async {
+        let group = ServiceGroup(services: services, logger: logger)
+        try await withGracefulShutdownHandler {
+            try await group.run()
+        } onGracefulShutdown: {
+            Task { await group.triggerGracefulShutdown() }
+        }
         await feedback.flush()
     }
 

@@ -56,7 +56,8 @@ struct BridgeConfigFile {
             xmlrpcUser: try await file.fetchString(forKey: "xmlrpc.user"),
             xmlrpcPassword: try await file.fetchString(forKey: "xmlrpc.password"),
             realtimePriority: try await file.fetchBool(forKey: "media.realtime-priority"),
-            maximumUnansweredCalls: try await file.fetchInt(forKey: "sip.max-unanswered-calls"))
+            maximumUnansweredCalls: try await file.fetchInt(forKey: "sip.max-unanswered-calls"),
+            roomsDatabase: try await file.fetchString(forKey: "rooms.database"))
         for key in WebConferenceKey.all {
             let configKey = ConfigKey(key.parley)
             switch key.kind {

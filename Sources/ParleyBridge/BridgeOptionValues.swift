@@ -32,6 +32,8 @@ struct BridgeOptionValues: Sendable, Equatable {
     var realtimePriority: Bool? = nil
     /// `sip.max-unanswered-calls`: calls waiting to be answered beyond which INVITEs get 503.
     var maximumUnansweredCalls: Int? = nil
+    /// `--rooms-db` / `rooms.database`: a PostgreSQL URL to keep the rooms in instead of `database`.
+    var roomsDatabase: String? = nil
 
     /// These values where set, `fallback`'s elsewhere (the command line over the config file).
     func overriding(_ fallback: BridgeOptionValues) -> BridgeOptionValues {
@@ -44,13 +46,14 @@ struct BridgeOptionValues: Sendable, Equatable {
             xmlrpcAllowedClients: xmlrpcAllowedClients ?? fallback.xmlrpcAllowedClients,
             xmlrpcUser: xmlrpcUser ?? fallback.xmlrpcUser, xmlrpcPassword: xmlrpcPassword ?? fallback.xmlrpcPassword,
             realtimePriority: realtimePriority ?? fallback.realtimePriority,
-            maximumUnansweredCalls: maximumUnansweredCalls ?? fallback.maximumUnansweredCalls)
+            maximumUnansweredCalls: maximumUnansweredCalls ?? fallback.maximumUnansweredCalls,
+            roomsDatabase: roomsDatabase ?? fallback.roomsDatabase)
     }
 
     /// The config file keys of these settings.
     static let fileKeys: Set<String> = [
         "sip.listen", "sip.advertised-host", "rtp.ports", "rtp.address", "media.codecs", "media.room-rate",
         "database", "prompts.directory", "xmlrpc.listen", "log-level", "xmlrpc.allow", "xmlrpc.user", "xmlrpc.password",
-        "media.realtime-priority", "sip.max-unanswered-calls",
+        "media.realtime-priority", "sip.max-unanswered-calls", "rooms.database",
     ]
 }

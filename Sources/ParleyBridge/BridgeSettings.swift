@@ -27,6 +27,8 @@ struct BridgeSettings: Sendable {
     /// Calls waiting to be answered beyond which a new INVITE gets 503 with Retry-After; `nil` for no limit.
     var maximumUnansweredCalls: Int?
     var databasePath: String
+    /// A PostgreSQL URL keeping the rooms instead of ``databasePath``; `nil` for the SQLite file.
+    var roomsDatabaseURL: String?
     var promptsDirectory: String
     /// The XML-RPC listener; `nil` for `off`.
     var xmlrpc: XMLRPCServerConfiguration?
@@ -83,6 +85,14 @@ struct BridgeSettings: Sendable {
         let unanswered = values.maximumUnansweredCalls ?? 1_000
         maximumUnansweredCalls = unanswered > 0 ? unanswered : nil
         databasePath = values.database ?? "./parley.sqlite"
+        roomsDatabaseURL = values.roomsDatabase
+        if let url = roomsDatabaseURL {
+            do {
+                _ = try PostgresConnectionURL(url)
+            } catch {
+                throw ValidationError("--rooms-db: \(error)")
+            }
+        }
         promptsDirectory = try Self.promptsDirectory(values.promptsDirectory, roomRate: roomRate)
         let xmlrpcText = values.xmlrpcListen ?? "127.0.0.1:8090"
         xmlrpc = try xmlrpcText == "off" ? nil : Self.parseXMLRPCAddress(xmlrpcText)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConferenceModel
 import Logging
 import ServiceLifecycle
 
@@ -26,6 +27,9 @@ struct ParleyBridge: AsyncParsableCommand {
     @Option(name: .long, help: "SQLite file for the rooms, admin PINs, invitations and call statistics. [./parley.sqlite]")
     var db: String?
 
+    @Option(name: .long, help: "PostgreSQL URL (postgres://user@host/db) to keep the rooms in instead of --db (loaded at start).")
+    var roomsDb: String?
+
     @Option(name: .long, help: "Folder of the default prompt set (pin_prompt.wav, beep.wav, 0.wav…). [the repository's Prompts/<rate>]")
     var prompts: String?
 
@@ -41,7 +45,7 @@ struct ParleyBridge: AsyncParsableCommand {
     func run() async throws {
         let commandLine = BridgeOptionValues(
             sipListen: sip.isEmpty ? nil : sip, rtpPorts: rtpPorts, database: db, promptsDirectory: prompts,
-            xmlrpcListen: xmlrpc, logLevel: logLevel)
+            xmlrpcListen: xmlrpc, logLevel: logLevel, roomsDatabase: roomsDb)
         let file = if let config { try await BridgeConfigFile.read(path: config) } else { BridgeConfigFile() }
         let imported = try webconferenceConf.map { try WebConferenceConfImport.read(path: $0) } ?? WebConferenceConfImport()
         let settings = try BridgeSettings(
@@ -50,9 +54,18 @@ struct ParleyBridge: AsyncParsableCommand {
         logger.logLevel = settings.logLevel
         for warning in imported.warnings { logger.warning("\(warning)") }
 
-        let application = try await BridgeApplication(settings: settings, logger: logger)
-        let group = ServiceGroup(services: application.services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        var services: [any Service] = []
+        let roomStore: any ConferenceStore
+        if let url = settings.roomsDatabaseURL {
+            let postgres = try PostgresConferenceStore(url: url, logger: logger)
+            // First in the group: it must run before the rooms are loaded, and stop after the last write.
+            services.append(postgres.client)
+            roomStore = postgres
+        } else {
+            roomStore = try SQLiteConferenceStore(path: settings.databasePath)
+        }
+        services.append(BridgeApplication(settings: settings, roomStore: roomStore, logger: logger))
+        let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()
-        await application.finish()
     }
 }

@@ -38,4 +38,28 @@ struct BridgeRestartTests {
         caller.hangUp()
         await caller.shutdown()
     }
+
+    /// With `--rooms-db`, the rooms live in PostgreSQL: a bridge with a new SQLite file of its own
+    /// finds them there after the first one was killed.
+    @Test("With --rooms-db, a room and its PIN are kept in PostgreSQL and survive SIGKILL")
+    func roomsSurviveAKillInPostgres() async throws {
+        let postgres = try PostgresTestServer.start()
+        defer { postgres.stop() }
+        try postgres.createDatabase("bridge")
+        let rooms = ["--rooms-db", postgres.url(database: "bridge")]
+        let first = try await ParleyBridgeServer(extraArguments: rooms)
+        let created = try #require(try await first.xmlrpc("roomCreate", ["4711"]) as? [Any])
+        let pin = try #require(created[2] as? String)
+        let stored = try postgres.runSQL("SELECT name, admin_pin FROM parley_rooms", database: "bridge")
+        #expect(stored.trimmingCharacters(in: .whitespacesAndNewlines) == "4711|\(pin)", "written through before roomCreate answered")
+        first.process.crash()
+
+        let second = try await ParleyBridgeServer(extraArguments: rooms)
+        defer { second.process.stop() }
+        #expect(second.databasePath != first.databasePath)
+        let info = try #require(try await second.xmlrpc("roomInfo", ["4711", pin]) as? [Any])
+        #expect(info[0] as? Int == 0, "the room and its PIN came back from PostgreSQL: \(info)")
+        let wrongPIN = try #require(try await second.xmlrpc("roomInfo", ["4711", "000000"]) as? [Any])
+        #expect(wrongPIN[0] as? Int == 1)
+    }
 }
