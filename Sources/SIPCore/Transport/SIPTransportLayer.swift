@@ -20,6 +20,8 @@ final class SIPTransportLayer {
     private var connections: [SocketAddress: Channel] = [:]
     /// Whether a flush of the UDP sockets is queued on the loop (see ``send(_:to:over:)``).
     private var datagramFlushQueued = false
+    /// Set by ``close()``: from then on a UDP socket that closes is not bound again.
+    private var isClosing = false
 
     /// Addresses actually bound, in the order they were requested.
     private(set) var boundAddresses: [SIPTransportAddress] = []
@@ -36,19 +38,7 @@ final class SIPTransportLayer {
         let bound: EventLoopFuture<Channel>
         switch address.transport {
         case .udp:
-            bound = DatagramBootstrap(group: eventLoop)
-                .channelOption(.socketOption(.so_reuseaddr), value: 1)
-                // Room for bursts (a fan-out's responses arrive together) while the loop is busy;
-                // the kernel caps it at net.core.rmem_max / wmem_max.
-                .channelOption(.socketOption(.so_rcvbuf), value: Self.datagramBufferBytes)
-                .channelOption(.socketOption(.so_sndbuf), value: Self.datagramBufferBytes)
-                .channelOption(ChannelOptions.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: 65_536))
-                .channelInitializer { channel in
-                    channel.eventLoop.makeCompletedFuture {
-                        try channel.pipeline.syncOperations.addHandler(SIPDatagramHandler(receive: this.value.receive))
-                    }
-                }
-                .bind(to: address.socketAddress)
+            bound = bindDatagramSocket(to: address.socketAddress)
         case .tcp:
             bound = ServerBootstrap(group: eventLoop)
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -68,9 +58,60 @@ final class SIPTransportLayer {
             case .tcp: layer.streamListeners.append(channel)
             }
             guard let local = channel.localAddress else { throw SIPTransportError(.bindFailed, "no local address") }
+            if address.transport == .udp { layer.rebindWhenClosed(channel, at: local) }
             let boundAddress = SIPTransportAddress(address.transport, local)
             layer.boundAddresses.append(boundAddress)
             return boundAddress
+        }
+    }
+
+    private func bindDatagramSocket(to address: SocketAddress) -> EventLoopFuture<Channel> {
+        let this = NIOLoopBound(self, eventLoop: eventLoop)
+        return DatagramBootstrap(group: eventLoop)
+                .channelOption(.socketOption(.so_reuseaddr), value: 1)
+                // Room for bursts (a fan-out's responses arrive together) while the loop is busy;
+                // the kernel caps it at net.core.rmem_max / wmem_max.
+                .channelOption(.socketOption(.so_rcvbuf), value: Self.datagramBufferBytes)
+                .channelOption(.socketOption(.so_sndbuf), value: Self.datagramBufferBytes)
+                .channelOption(ChannelOptions.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: 65_536))
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandler(SIPDatagramHandler(receive: this.value.receive))
+                    }
+                }
+                .bind(to: address)
+    }
+
+    /// Keeps a UDP listener serving after a send to one destination failed. SwiftNIO closes a
+    /// datagram socket on most send errors (`ENETUNREACH`, `EPERM`, `EACCES`: a route that does
+    /// not exist, a firewall, a broadcast address in a Contact) and on most ICMP errors read back;
+    /// only `EMSGSIZE`, `EHOSTUNREACH` and `ECONNREFUSED` leave it open. Without this one bad
+    /// destination would leave the endpoint deaf. The socket is bound again at once on the same
+    /// address and port, in the same place, so every other peer keeps reaching it; the failed
+    /// send itself fails its transaction (RFC 3261 §18.4, §17.1.4).
+    private func rebindWhenClosed(_ channel: Channel, at local: SocketAddress) {
+        let this = NIOLoopBound(self, eventLoop: eventLoop)
+        channel.closeFuture.whenComplete { _ in
+            let layer = this.value
+            guard !layer.isClosing, let index = layer.datagramChannels.firstIndex(where: { $0 === channel }) else { return }
+            layer.bindDatagramSocket(to: local).whenComplete { result in
+                let layer = this.value
+                switch result {
+                case .success(let replacement):
+                    guard !layer.isClosing, layer.datagramChannels.indices.contains(index),
+                          layer.datagramChannels[index] === channel
+                    else {
+                        replacement.close(promise: nil)
+                        return
+                    }
+                    layer.datagramChannels[index] = replacement
+                    layer.rebindWhenClosed(replacement, at: local)
+                case .failure:
+                    // The port was taken meanwhile: nothing to serve from; the old, closed socket
+                    // stays in place and sends through it fail their transactions.
+                    break
+                }
+            }
         }
     }
 
@@ -117,6 +158,7 @@ final class SIPTransportLayer {
     /// Closes every socket.
     func close() -> EventLoopFuture<Void> {
         eventLoop.assertInEventLoop()
+        isClosing = true
         let channels = datagramChannels + streamListeners + Array(connections.values)
         datagramChannels = []
         datagramFamilies = []
