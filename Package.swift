@@ -198,7 +198,12 @@ let package = Package(
         .testTarget(name: "IMCCommandsTests", dependencies: ["IMCCommands", "ConferenceModel", "SIPCore", "SIPTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "VoiceBridgeTests",
-            dependencies: ["VoiceBridge", "SIPCore", "MediaMixer"],
+            dependencies: [
+                "VoiceBridge", "SIPCore", "MediaMixer", "ConferenceModel", "MediaTesting", "SIPTesting",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
